@@ -1,0 +1,62 @@
+# derive — set-up, build, render and test.
+#
+#   make render   install what is missing, build, render notebooks/ into output/
+#   make test     install what is missing, build, run the test suite and check the gallery
+#
+# Every target installs the Debian packages it needs first. The check is idempotent:
+# a package whose pkg-config module is already found is skipped, and `apt-get update`
+# runs only when something is missing.
+
+SWIFT ?= swift
+DERIVE_DEBUG := .build/debug/derive
+DERIVE_RELEASE := .build/release/derive
+
+# Debian package : pkg-config module that proves it is installed.
+BUILD_DEBS := libcmark-dev:libcmark libopenblas-dev:openblas liblapacke-dev:lapacke
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# BLAS threads are pinned for the tests so that results do not depend on the core count.
+TEST_ENV := OPENBLAS_NUM_THREADS=1
+
+.PHONY: deps build release render test check-gallery bench bench-render screenshots \
+	pandoc-crosscheck fixtures format clean
+
+## deps: install the Debian packages derive builds against, if missing
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
+	for pair in $(BUILD_DEBS); do \
+	  deb=$${pair%%:*}; module=$${pair##*:}; \
+	  pkg-config --exists $$module 2>/dev/null || missing="$$missing $$deb"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "derive: installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## render: render the gallery notebooks/ into output/
+render: build
+	$(DERIVE_DEBUG) render notebooks -o output
+
+## test: the whole test suite, then the gallery: every check as expected, output/ fresh
+test: build
+	$(TEST_ENV) $(SWIFT) test
+	$(MAKE) --no-print-directory check-gallery
+
+check-gallery:
+	$(TEST_ENV) $(DERIVE_DEBUG) check notebooks
+	$(TEST_ENV) $(DERIVE_DEBUG) render --check notebooks -o output
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build

@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+// derive: Markdown derivation notebooks → self-contained, numerically checked HTML reports.
+//
+// The pipeline reads top to bottom in the target list:
+// notebook text → parsed notebook → evaluated definitions and checks → rendered report.
+import PackageDescription
+
+let package = Package(
+    name: "derive",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "derive", targets: ["derive"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // C libraries, each behind one Swift file.
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(
+            name: "CLapack", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+
+        // Matrices, kernels, likelihood, finite differences; no I/O.
+        .target(name: "Numerics", dependencies: ["CLapack"]),
+        // Source files, positions, diagnostics and their rendering.
+        .target(name: "Diagnostics"),
+        // Markdown (through libcmark), math masking, cells.
+        .target(name: "Notebook", dependencies: ["CCmark", "Diagnostics"]),
+        // TeX parser → syntax tree; MathML writer.
+        .target(name: "TeX", dependencies: ["Diagnostics"]),
+        // Setup language, definition graph, derivatives, TeX as a computation, checks.
+        .target(name: "Evaluation", dependencies: ["Numerics", "Diagnostics", "TeX"]),
+        // HTML page, check panels, SVG figures, summaries.
+        .target(name: "Report", dependencies: ["Notebook", "TeX", "Evaluation", "Diagnostics"]),
+        // The command line: subcommands only.
+        .executableTarget(
+            name: "derive",
+            dependencies: [
+                "Report", "Notebook", "Evaluation", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Diagnostics"]),
+        .testTarget(name: "TeXTests", dependencies: ["TeX", "Diagnostics"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Numerics", "Diagnostics", "TeX"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Evaluation", "Diagnostics", "TeX"]),
+        .testTarget(name: "deriveTests", dependencies: ["derive"]),
+    ]
+)

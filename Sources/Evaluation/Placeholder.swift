@@ -1,0 +1,1 @@
+// Evaluation module: see the README beside this file.

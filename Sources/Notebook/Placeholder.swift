@@ -1,0 +1,1 @@
+// Notebook module: see the README beside this file.

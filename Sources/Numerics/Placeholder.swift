@@ -1,0 +1,1 @@
+// Numerics module: see the README beside this file.

@@ -1,0 +1,1 @@
+// Report module: see the README beside this file.

@@ -1,0 +1,1 @@
+// TeX module: see the README beside this file.
