@@ -43,12 +43,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
+        .testTarget(name: "NumericsTests", dependencies: ["Numerics"], exclude: ["Fixtures"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Diagnostics"]),
-        .testTarget(name: "TeXTests", dependencies: ["TeX", "Diagnostics"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Numerics", "Diagnostics", "TeX"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Evaluation", "Diagnostics", "TeX"]),
-        .testTarget(name: "deriveTests", dependencies: ["derive"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "TeXTests", dependencies: ["TeX", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Numerics", "Diagnostics", "TeX"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Evaluation", "Diagnostics", "TeX"], exclude: ["Fixtures"]),
+        .testTarget(name: "deriveTests", dependencies: ["derive"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,1 +1,0 @@
-// Report module: see the README beside this file.

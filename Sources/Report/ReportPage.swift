@@ -1,0 +1,126 @@
+import Diagnostics
+import Notebook
+
+/// Options that change how a report is rendered.
+public struct ReportOptions: Sendable {
+    /// Let raw HTML in the notebook through (off: it is shown escaped).
+    public var unsafeHTML = false
+
+    /// The defaults: safe HTML.
+    public init(unsafeHTML: Bool = false) {
+        self.unsafeHTML = unsafeHTML
+    }
+}
+
+/// A rendered report: the page and what was found on the way.
+public struct RenderedReport: Sendable {
+    /// The whole HTML document.
+    public let html: String
+    /// The hash of the report's inputs, embedded in `html`.
+    public let inputs: InputsHash
+    /// Everything found wrong or suspicious, sorted by position.
+    public let diagnostics: [Diagnostic]
+}
+
+/// Builds the self-contained HTML page of one notebook.
+public struct ReportPage {
+    let notebook: ParsedNotebook
+    let inputs: InputsHash
+    let options: ReportOptions
+
+    /// A page for `notebook`, whose inputs hash to `inputs`.
+    public init(notebook: ParsedNotebook, inputs: InputsHash, options: ReportOptions = ReportOptions()) {
+        self.notebook = notebook
+        self.inputs = inputs
+        self.options = options
+    }
+
+    /// Renders the page.
+    public func render() -> RenderedReport {
+        var typesetter = MathTypesetter(notebook: notebook)
+        let cells = CellRenderer(notebook: notebook)
+        let body = notebook.renderBody(
+            HTMLParts(
+                math: { index, alone in typesetter.html(forSpan: index, alone: alone) },
+                cell: { index in cells.html(forCell: index, typesetter: &typesetter) },
+                unsafeHTML: options.unsafeHTML))
+        let diagnostics = (notebook.diagnostics + typesetter.diagnostics).sortedByPosition()
+        let html = document(body: body, diagnostics: diagnostics)
+        return RenderedReport(html: html, inputs: inputs, diagnostics: diagnostics)
+    }
+
+    private var title: String { notebook.title ?? notebook.file.path }
+
+    private func document(body: String, diagnostics: [Diagnostic]) -> String {
+        let source = HTMLText.escape(notebook.file.path)
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+            <meta name="generator" content="derive \(DeriveVersion.current)">
+            \(inputs.metaTag)
+            <meta name="derive-source" content="\(source)">
+            <title>\(HTMLText.escape(title))</title>
+            <style>\(Stylesheet.css)</style>
+            </head>
+            <body>
+            <div class="page">
+
+            """
+        html += "<header class=\"masthead\"><p class=\"kicker\">derive report · \(source)</p>"
+        if let title = notebook.frontMatter.title {
+            html += "<h1 class=\"title\">\(HTMLText.escape(title))</h1>"
+        }
+        html += "</header>\n"
+        html += DiagnosticsBox.html(diagnostics.filter { $0.severity == .error }, kind: "errors")
+        html += tableOfContents()
+        html += "<main class=\"notebook\">\n\(body)</main>\n"
+        html += """
+            <footer>Rendered by derive \(DeriveVersion.current) from \(source) · inputs \(inputs.value)</footer>
+            </div>
+            </body>
+            </html>
+
+            """
+        return html
+    }
+
+    /// The table of contents: every heading below the title, nested by level.
+    private func tableOfContents() -> String {
+        var headings = notebook.headings
+        if notebook.frontMatter.title == nil, let first = headings.first, first.level == 1 {
+            headings.removeFirst()
+        }
+        guard headings.count >= 2 else { return "" }
+        let base = headings.map(\.level).min() ?? 1
+        var html = "<nav class=\"toc\" aria-label=\"Contents\"><h2>Contents</h2>\n"
+        var depth = 0
+        for heading in headings {
+            let level = min(heading.level - base + 1, depth + 1)
+            if level > depth {
+                for _ in depth..<level { html += "<ol>" }
+            } else {
+                html += "</li>"
+                for _ in level..<depth { html += "</ol></li>" }
+            }
+            depth = level
+            html += "<li><a href=\"#\(heading.id)\">\(HTMLText.escape(heading.text))</a>"
+        }
+        html += "</li>"
+        for _ in 1..<max(depth, 1) { html += "</ol></li>" }
+        html += "</ol></nav>\n"
+        return html
+    }
+}
+
+/// Diagnostics shown in the page itself, so the author sees them where they read.
+enum DiagnosticsBox {
+    static func html(_ diagnostics: [Diagnostic], kind: String) -> String {
+        guard !diagnostics.isEmpty else { return "" }
+        let text = DiagnosticRenderer().render(diagnostics)
+        return "<div class=\"diagnostics \(kind)\" role=\"alert\"><pre>\(HTMLText.escape(text))</pre></div>\n"
+    }
+}
