@@ -101,6 +101,8 @@ enum Markdown {
         /// What to do with an image source: nil drops the image and keeps its alt text as
         /// a link; otherwise the (possibly rewritten) source.
         var imageSource: (String) -> String?
+        /// The destination to use for a link (a sibling notebook's `.md` becomes its report).
+        var linkDestination: (String) -> String
         /// Whether raw HTML passes through (otherwise it is shown escaped, comments dropped).
         var unsafeHTML: Bool
     }
@@ -134,6 +136,10 @@ enum Markdown {
                 codeIndex += 1
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if !substitutions.unsafeHTML { edits.append { neutralizeHTML(node) } }
+            case CMARK_NODE_LINK:
+                let url = string(cmark_node_get_url(node))
+                let rewritten = substitutions.linkDestination(url)
+                if rewritten != url { cmark_node_set_url(node, rewritten) }
             case CMARK_NODE_IMAGE:
                 let url = string(cmark_node_get_url(node))
                 if let source = substitutions.imageSource(url) {

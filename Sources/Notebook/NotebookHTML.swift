@@ -26,6 +26,17 @@ public struct HTMLParts {
 }
 
 extension ParsedNotebook {
+    /// A relative link to another notebook (`other.md`, `other.md#section`) points at its
+    /// report (`other.html`), so links between notebooks work in the rendered gallery as
+    /// they do on GitHub. Absolute URLs are left alone.
+    static func reportLink(_ url: String) -> String {
+        guard !url.contains("://"), !url.hasPrefix("/"), !url.hasPrefix("mailto:") else { return url }
+        let (path, fragment) = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            .map(String.init).splitFirst()
+        guard path.hasSuffix(".md") else { return url }
+        return String(path.dropLast(3)) + ".html" + (fragment.map { "#" + $0 } ?? "")
+    }
+
     /// The notebook's body as an HTML fragment, with math and cells from `parts`.
     public func renderBody(_ parts: HTMLParts) -> String {
         let roles = codeBlocks
@@ -46,7 +57,14 @@ extension ParsedNotebook {
             },
             headingID: { index in index < headings.count ? headings[index].id : "section-\(index)" },
             imageSource: parts.image,
+            linkDestination: Self.reportLink,
             unsafeHTML: parts.unsafeHTML)
         return Markdown.render(maskedText, substitutions: substitutions)
+    }
+}
+
+extension Array where Element == String {
+    fileprivate func splitFirst() -> (String, String?) {
+        (first ?? "", count > 1 ? self[1] : nil)
     }
 }

@@ -30,7 +30,7 @@ enum Stylesheet {
         pre code{background:none;padding:0}
         img{max-width:100%}
         hr{border:0;border-top:1px solid var(--rule);margin:2em 0}
-        math{font-family:"STIX Two Math","Latin Modern Math","Cambria Math","TeX Gyre Termes Math",math;
+        math{font-family:"STIX Two Math","Latin Modern Math","Cambria Math","DejaVu Math TeX Gyre","TeX Gyre Termes Math",math;
         font-size:1.08em}
         math[display=block]{overflow-x:auto;overflow-y:hidden;max-width:100%;padding:.2em 0}
         .equation{display:flex;align-items:center;gap:1em;margin:1em 0}

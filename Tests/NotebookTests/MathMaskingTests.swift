@@ -123,3 +123,9 @@ private func html(_ text: String, unsafe: Bool = false) -> String {
         #expect(notebook.title == "Setup")
     }
 }
+
+@Suite struct LinkRewritingTests {
+    @Test func linksToSiblingNotebooksPointAtTheirReports() {
+        #expect(html("[a](other.md) [b](sub/x.md#part) [c](https://x.org/a.md) [d](data.csv)") == "<p><a href=\"other.html\">a</a> <a href=\"sub/x.html#part\">b</a> <a href=\"https://x.org/a.md\">c</a> <a href=\"data.csv\">d</a></p>\n")
+    }
+}
