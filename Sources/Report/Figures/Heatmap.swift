@@ -1,0 +1,132 @@
+/// A grid of numbers for a heatmap: `rows × columns`, row-major.
+public struct HeatmapGrid: Sendable, Equatable {
+    /// Number of rows.
+    public let rows: Int
+    /// Number of columns.
+    public let columns: Int
+    /// Row-major values.
+    public let values: [Double]
+
+    /// A grid from row-major values (`values.count == rows * columns`).
+    public init(rows: Int, columns: Int, values: [Double]) {
+        self.rows = rows
+        self.columns = columns
+        self.values = values
+    }
+
+    subscript(row: Int, column: Int) -> Double { values[row * columns + column] }
+
+    /// At most `limit × limit` cells: each cell of the result summarises a block of the
+    /// original — its mean, or with `keepExtremes` the entry of largest magnitude (so a
+    /// single bad entry of a difference stays visible).
+    func downsampled(to limit: Int, keepExtremes: Bool) -> HeatmapGrid {
+        guard rows > limit || columns > limit else { return self }
+        let newRows = min(rows, limit)
+        let newColumns = min(columns, limit)
+        var result: [Double] = []
+        for r in 0..<newRows {
+            let rowRange = (r * rows / newRows)..<max((r + 1) * rows / newRows, r * rows / newRows + 1)
+            for c in 0..<newColumns {
+                let columnRange = (c * columns / newColumns)..<max((c + 1) * columns / newColumns, c * columns / newColumns + 1)
+                var block: [Double] = []
+                for i in rowRange { for j in columnRange { block.append(self[i, j]) } }
+                if keepExtremes {
+                    result.append(block.max { abs($0) < abs($1) } ?? 0)
+                } else {
+                    result.append(block.reduce(0, +) / Double(block.count))
+                }
+            }
+        }
+        return HeatmapGrid(rows: newRows, columns: newColumns, values: result)
+    }
+}
+
+/// Three heatmaps side by side — claimed value, reference, and their difference — the
+/// first two on one shared colour scale, the difference on its own signed scale, each
+/// scale drawn with its limits.
+enum HeatmapFigure {
+    static let cellLimit = 32
+
+    /// The figure as an inline `<svg>`; `id` makes its gradient ids unique in the page.
+    static func svg(claim: HeatmapGrid, reference: HeatmapGrid, title: String, id: String) -> String {
+        let difference = HeatmapGrid(
+            rows: claim.rows, columns: claim.columns, values: zip(claim.values, reference.values).map { $0 - $1 })
+        let maps = [
+            (claim.downsampled(to: cellLimit, keepExtremes: false), "claimed"),
+            (reference.downsampled(to: cellLimit, keepExtremes: false), "reference"),
+            (difference.downsampled(to: cellLimit, keepExtremes: true), "claimed − reference"),
+        ]
+        let shared = ColorScale(covering: maps[0].0.values + maps[1].0.values)
+        let signed = ColorScale(covering: maps[2].0.values, signed: true)
+        let side = 112.0
+        let gap = 18.0
+        let legendWidth = 46.0
+        let top = 16.0
+        var children: [SVGElement] = [SVGElement("title", text: title)]
+        var x = 0.0
+        for (index, (grid, caption)) in maps.enumerated() {
+            let scale = index < 2 ? shared : signed
+            children.append(map(grid, scale: scale, x: x, y: top, side: side))
+            children.append(.label(caption, x: x + side / 2, y: top - 5, anchor: "middle"))
+            x += side + (index == 0 ? gap : 6)
+            if index >= 1 {
+                children.append(contentsOf: legend(scale, x: x, y: top, height: side, id: "\(id)-scale\(index)"))
+                x += legendWidth + gap
+            }
+        }
+        let note = claim.rows > cellLimit || claim.columns > cellLimit
+            ? "\(claim.rows)×\(claim.columns), shown in blocks" : "\(claim.rows)×\(claim.columns)"
+        children.append(.label(note, x: 0, y: top + side + 14, extra: [("class", "figure-note")]))
+        let width = x - gap
+        let height = top + side + 20
+        return SVGElement(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("class", "heatmaps"), ("id", id),
+                ("viewBox", "0 0 \(NumberText.coordinate(width)) \(NumberText.coordinate(height))"),
+                ("width", NumberText.coordinate(width)), ("height", NumberText.coordinate(height)), ("role", "img"),
+                ("fill", "currentColor"), ("font-family", "system-ui, sans-serif"),
+            ], children: children
+        ).render()
+    }
+
+    private static func map(_ grid: HeatmapGrid, scale: ColorScale, x: Double, y: Double, side: Double) -> SVGElement {
+        let cell = side / Double(max(grid.rows, grid.columns))
+        var cells: [SVGElement] = []
+        for row in 0..<grid.rows {
+            for column in 0..<grid.columns {
+                cells.append(
+                    SVGElement(
+                        "rect",
+                        [
+                            ("x", NumberText.coordinate(x + Double(column) * cell)),
+                            ("y", NumberText.coordinate(y + Double(row) * cell)),
+                            ("width", NumberText.coordinate(cell + 0.3)), ("height", NumberText.coordinate(cell + 0.3)),
+                            ("fill", scale.color(grid[row, column])),
+                        ]))
+            }
+        }
+        return SVGElement("g", [("shape-rendering", "crispEdges")], children: cells)
+    }
+
+    private static func legend(_ scale: ColorScale, x: Double, y: Double, height: Double, id: String) -> [SVGElement] {
+        let stops = scale.legendStops().reversed().enumerated().map { index, stop in
+            SVGElement(
+                "stop", [("offset", NumberText.coordinate(Double(index) / 4)), ("stop-color", stop.color)])
+        }
+        let gradient = SVGElement(
+            "linearGradient", [("id", id), ("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "1")], children: Array(stops))
+        return [
+            SVGElement("defs", children: [gradient]),
+            SVGElement(
+                "rect",
+                [
+                    ("x", NumberText.coordinate(x)), ("y", NumberText.coordinate(y)), ("width", "8"),
+                    ("height", NumberText.coordinate(height)), ("fill", "url(#\(id))"),
+                ]),
+            .label(NumberText.noise(scale.upper), x: x + 11, y: y + 8, size: 9),
+            .label(scale.diverging ? "0" : "", x: x + 11, y: y + height / 2 + 3, size: 9),
+            .label(NumberText.noise(scale.lower), x: x + 11, y: y + height, size: 9),
+        ]
+    }
+}

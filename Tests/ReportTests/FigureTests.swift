@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import Report
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Parses markup as XML; returns the parser error, if any.
+func xmlError(_ markup: String) -> String? {
+    let parser = XMLParser(data: Data(markup.utf8))
+    return parser.parse() ? nil : (parser.parserError.map { "\($0)" } ?? "unknown XML error")
+}
+
+@Suite struct HeatmapFigureTests {
+    let claim = HeatmapGrid(rows: 2, columns: 2, values: [0, 1, 1, 0])
+    let reference = HeatmapGrid(rows: 2, columns: 2, values: [0, 0.5, 0.5, 0])
+
+    @Test func theFigureIsWellFormedSVGWithATitleAndUniqueIds() {
+        let svg = HeatmapFigure.svg(claim: claim, reference: reference, title: "∂K/∂λ₁ <row 1>", id: "eq1-row1")
+        #expect(xmlError(svg) == nil)
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmaps\" id=\"eq1-row1\" viewBox=\""))
+        #expect(svg.contains("<title>∂K/∂λ₁ &lt;row 1&gt;</title>"))
+        #expect(svg.contains("id=\"eq1-row1-scale1\"") && svg.contains("id=\"eq1-row1-scale2\""))
+    }
+
+    @Test func claimAndReferenceShareOneScaleAndTheDifferenceIsSigned() {
+        let shared = ColorScale(covering: claim.values + reference.values)
+        #expect(shared == ColorScale(covering: [0, 1]))
+        #expect(shared.color(0) == "#440154" && shared.color(1) == "#fde725")
+        let signed = ColorScale(covering: [0, 0.5], signed: true)
+        #expect(signed.lower == -0.5 && signed.upper == 0.5)
+        #expect(signed.color(0) == "#f7f7f7" && signed.color(0.5) == "#b2182b" && signed.color(-0.5) == "#2166ac")
+    }
+
+    @Test func largeMatricesAreShownInBlocksKeepingTheWorstDifference() {
+        var values = [Double](repeating: 0, count: 100 * 100)
+        values[57 * 100 + 3] = -9
+        let grid = HeatmapGrid(rows: 100, columns: 100, values: values)
+        let small = grid.downsampled(to: 32, keepExtremes: true)
+        #expect(small.rows == 32 && small.columns == 32)
+        #expect(small.values.filter { $0 != 0 } == [-9])
+        #expect(grid.downsampled(to: 32, keepExtremes: false).values.min()! > -9)
+    }
+}
+
+@Suite struct StepSweepPlotTests {
+    @Test func thePlotIsWellFormedAndMarksTheJudgesStep() {
+        let points = [(1e-1, 1e-3), (1e-2, 1e-5), (1e-3, 1e-7), (1e-5, 1e-9), (1e-7, 0.0)]
+        let svg = StepSweepPlot.svg(
+            points: points.map { (step: $0.0, error: $0.1) }, judgeStep: 1e-3, title: "sweep", id: "eq2-sweep")
+        #expect(xmlError(svg) == nil)
+        #expect(svg.contains("judge&#39;s step"))
+        #expect(svg.contains("<title>sweep</title>"))
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 5)
+    }
+}
