@@ -47,7 +47,9 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Diagnostics"]),
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Diagnostics"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Numerics", "Diagnostics", "TeX"]),
+        .testTarget(
+            name: "EvaluationTests", dependencies: ["Evaluation", "Numerics", "Diagnostics", "TeX"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Evaluation", "Diagnostics", "TeX"]),
         .testTarget(name: "deriveTests", dependencies: ["derive"]),
     ]
