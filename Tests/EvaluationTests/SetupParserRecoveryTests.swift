@@ -95,3 +95,31 @@ import Testing
         #expect(block.definitions.first?.body.height == count + 1)
     }
 }
+
+/// `X(2, 3)` on a value and `k[x]` on a function, with the fix spelled out.
+@Suite struct SetupParserBracketMisuseTests {
+    @Test func namesOfTheBlockAreCheckedByParse() {
+        let (_, diagnostics) = SetupParser.parse("let X = [1, 2]\nlet y = X(2)\nlet k(x) = x\nlet z = k[1]")
+        #expect(diagnostics.map(\.help) == ["index with brackets: X[2]", "call it with parentheses: k(1)"])
+    }
+
+    @Test func namesFromOtherBlocksAreCheckedWhenGiven() {
+        let earlier = SetupParser.parse("let X = randn(3, 3)\nlet k(x) = x").block.definitions
+        let text = "let y = X(1, 2) + k[3]"
+        let (block, diagnostics) = SetupParser.parse(text)
+        #expect(diagnostics == [])
+        let misuse = SetupParser.bracketMisuse(in: block, text: text, definitions: earlier)
+        #expect(misuse.map(\.message) == ["'X' is a value, not a function", "'k' is a function, not a value"])
+        #expect(misuse.map(\.help) == ["index with brackets: X[1, 2]", "call it with parentheses: k(3)"])
+    }
+
+    @Test func parametersShadowTheNamesTheyShare() {
+        let (_, diagnostics) = SetupParser.parse("let X = [1, 2]\nlet f(X) = X(1)\nlet g = X -> X(2)")
+        #expect(diagnostics == [])
+    }
+
+    @Test func aLetBoundToALambdaIsAFunction() {
+        let (_, diagnostics) = SetupParser.parse("let add = (x, y) -> x + y\nlet s = add(1, 2)")
+        #expect(diagnostics == [])
+    }
+}

@@ -43,7 +43,7 @@ public struct SetupParser {
         var parser = SetupParser(text: text)
         let definitions = parser.parseDefinitions()
         let block = SetupBlock(options: parser.options, definitions: definitions)
-        let misuse = SetupParser.callMisuse(in: block, text: text)
+        let misuse = bracketMisuse(in: block, text: text, definitions: definitions)
         return (block, (parser.diagnostics + misuse).sortedByPosition())
     }
 

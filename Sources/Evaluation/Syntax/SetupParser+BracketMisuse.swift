@@ -1,12 +1,19 @@
 import Diagnostics
 
 extension SetupParser {
-    /// Parentheses and brackets swapped on names the block itself defines: `X(2, 3)` on a
-    /// value (MATLAB's indexing) and `k[x, z]` on a function. Names defined in other blocks
-    /// are checked when the notebook's definitions are resolved.
-    static func callMisuse(in block: SetupBlock, text: String) -> [Diagnostic] {
+    /// Parentheses and brackets swapped on known names: `X(2, 3)` on a value (MATLAB's
+    /// indexing) and `k[x, z]` on a function. `parse` runs this with the block's own
+    /// definitions; pass the definitions of other blocks to check names defined there.
+    ///
+    /// - Parameters:
+    ///   - block: the parsed block whose expressions are checked.
+    ///   - text: the block's text (quoted in the suggested fix).
+    ///   - definitions: the definitions whose names are known to be values or functions.
+    public static func bracketMisuse(
+        in block: SetupBlock, text: String, definitions: [SetupDefinition]
+    ) -> [Diagnostic] {
         var kinds: [String: String] = [:]  // name → "function", "value" or "indexed family"
-        for definition in block.definitions {
+        for definition in definitions {
             switch (definition.form, definition.body.kind) {
             case (.function, _), (.value, .lambda): kinds[definition.name.name] = "function"
             case (.value, _): kinds[definition.name.name] = "value"
