@@ -47,9 +47,11 @@ extension SetupParser {
         case .symbol("="):
             break
         case .symbol("=="):
-            report("'==' is not a definition", at: equals.range, help: "use '=' to define a name")
+            report(
+                "expected '=' after '\(source(name.range))', found '=='", at: equals.range,
+                help: "use '=' to define a name")
         case .newline, .end:
-            throw fail("expected '=' and a value after '\(name.name)'", at: pointAfterPreviousToken())
+            throw fail("expected '=' and a value after '\(source(name.range))'", at: pointAfterPreviousToken())
         case .invalid(let diagnostic):
             throw abandon(diagnostic)
         default:

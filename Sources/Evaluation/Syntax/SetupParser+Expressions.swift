@@ -33,7 +33,7 @@ extension SetupParser {
             position += 1
             let body = try operand(after: arrow)
             let start = parameters.opening ?? parameters.names[0].range
-            return SetupExpression(.lambda(parameters: parameters.names, body: body), range: start.union(body.range))
+            return try make(.lambda(parameters: parameters.names, body: body), start.union(body.range))
         }
         return try parseRange()
     }
@@ -46,8 +46,7 @@ extension SetupParser {
         position += 1
         let second = try operand(after: firstColon, level: 3)
         guard peek().kind.is(":") else {
-            return SetupExpression(
-                .range(start: start, step: nil, stop: second), range: start.range.union(second.range))
+            return try make(.range(start: start, step: nil, stop: second), start.range.union(second.range))
         }
         let secondColon = peek()
         position += 1
@@ -55,7 +54,7 @@ extension SetupParser {
         if peek().kind.is(":") {
             throw fail("a range has at most three parts, 'start:step:stop'", at: peek().range)
         }
-        return SetupExpression(.range(start: start, step: second, stop: stop), range: start.range.union(stop.range))
+        return try make(.range(start: start, step: second, stop: stop), start.range.union(stop.range))
     }
 
     /// Left-associative chains of `+ -` (level 3) and `* / \ .* ./` (level 4).
