@@ -32,7 +32,7 @@ let package = Package(
         // TeX parser → syntax tree; MathML writer.
         .target(name: "TeX", dependencies: ["Diagnostics"]),
         // Setup language, definition graph, derivatives, TeX as a computation, checks.
-        .target(name: "Evaluation", dependencies: ["Numerics", "Diagnostics", "TeX"]),
+        .target(name: "Evaluation", dependencies: ["Numerics", "Diagnostics", "TeX"], exclude: ["README.md"]),
         // HTML page, check panels, SVG figures, summaries.
         .target(name: "Report", dependencies: ["Notebook", "TeX", "Evaluation", "Diagnostics"]),
         // The command line: subcommands only.

@@ -1,1 +1,0 @@
-// Evaluation module: see the README beside this file.

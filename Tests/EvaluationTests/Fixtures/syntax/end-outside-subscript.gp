@@ -1,0 +1,3 @@
+let a = end
+let b = f(end)
+let c = X[end]

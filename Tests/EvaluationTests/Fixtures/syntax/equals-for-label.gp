@@ -1,0 +1,2 @@
+let y = randn(25, seed = 7)
+let z = a = b

@@ -1,0 +1,7 @@
+let a = θ[1]
+let b = D[i]
+let c = X[:, i]
+let d = exp(θ)[2]
+let e = X[1][1]
+let f = X[min(3, end), :]
+let g = A[[1, 2], 1]

@@ -1,0 +1,9 @@
+let a = 2π
+let b = 2pi
+let c = 1/2π
+let d = 2π^2
+let e = -2x
+let f = x^2π
+let g = 0.5x'
+let h = 2 * π
+let i = 3exp(x)

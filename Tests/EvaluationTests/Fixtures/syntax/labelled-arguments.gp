@@ -1,0 +1,6 @@
+let K = rbf(X, lengthScale: λ)
+let y = randn(25, seed: 8)
+let M = matern(X, nu: 2.5, lengthScale: exp(θ))
+let r = f(n: 1:5)
+let s = f((a:b))
+let t = f()

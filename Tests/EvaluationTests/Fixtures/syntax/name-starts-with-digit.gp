@@ -1,0 +1,3 @@
+let 2x = 1
+let 3 = 4
+let ok = 5

@@ -1,0 +1,3 @@
+//| echo: false
+//| results: false
+let a = 1

@@ -1,0 +1,3 @@
+param θ[i] = log(λ[i])
+param f(x) = x
+param σ = 1

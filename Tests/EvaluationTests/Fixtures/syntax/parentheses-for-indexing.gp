@@ -1,0 +1,5 @@
+let X = randn(25, 3, seed: 7)
+let y = X(2, 3)
+let D[i] = sqdist(X[:, i])
+let z = D(1)
+let k(X) = X(1)

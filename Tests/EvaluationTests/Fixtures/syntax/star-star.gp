@@ -1,0 +1,2 @@
+let y = x ** 2
+let z = y + 1

@@ -1,0 +1,3 @@
+let a = X[1, 2, 3]
+let b = X[]
+let c = X[1; 2]

@@ -1,0 +1,2 @@
+let a = x − y
+let b = −1

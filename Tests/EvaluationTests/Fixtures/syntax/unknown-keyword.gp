@@ -1,0 +1,3 @@
+var x = 1
+const y = 2
+def k(x) = x

@@ -1,0 +1,2 @@
+let d = csv("data.csv)
+let e = 1
