@@ -6,7 +6,7 @@ struct EvaluatedSide {
     let side: Side
     /// The analytic value or the Ridders estimate.
     let value: Matrix
-    /// The analytic error bound or ê.
+    /// The analytic error bound, or ê (at least the resolution of differences of g).
     let bound: Double
     /// Ridders' estimate, for a derivative side.
     let estimate: RiddersEstimate?
@@ -52,11 +52,12 @@ struct EvaluatedSide {
             } else {
                 unreliable = crossCheck(d, estimate)
             }
+            // Below zeroFloor · ‖g‖/scale a derivative is beyond what differences of g resolve.
+            let bound = Swift.max(estimate.errorEstimate, tolerances.zeroFloor * typical)
             return .success(
                 EvaluatedSide(
-                    side: side, value: estimate.value, bound: estimate.errorEstimate, estimate: estimate, atPoint: g0,
-                    nearZero: norm <= Swift.max(estimate.errorEstimate, tolerances.zeroFloor * typical),
-                    unreliable: unreliable))
+                    side: side, value: estimate.value, bound: bound, estimate: estimate, atPoint: g0,
+                    nearZero: norm <= bound, unreliable: unreliable))
         }
     }
 

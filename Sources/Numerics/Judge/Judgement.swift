@@ -81,8 +81,8 @@ public struct JudgeTolerances: Sendable, Hashable, Codable {
     /// The floor of that test, as a fraction of ‖g(s)‖ / scale(s): a derivative that small is
     /// below what differences of g can resolve.
     public var reliableFloor = 1e-8
-    /// A side is ≈ 0 when its norm is within its error bound, or below this fraction of
-    /// ‖g(s)‖ / scale(s) for a derivative side.
+    /// The resolution of a derivative side, as a fraction of ‖g(s)‖ / scale(s): its bound is
+    /// at least this, and a side is ≈ 0 when its norm is within its bound.
     public var zeroFloor = 1e-10
     /// The relative tolerance added to the sides' bounds: PASS when
     /// ‖a − b‖ ≤ bound(a) + bound(b) + passRelativeTolerance · max(‖a‖, ‖b‖).
