@@ -43,7 +43,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
+        // `make bench`: derive's log marginal likelihood timed against scikit-learn's.
+        .executableTarget(name: "NumericsBenchmark", dependencies: ["Numerics"], path: "Benchmarks/NumericsBenchmark"),
+
+        .testTarget(name: "NumericsTests", dependencies: ["Numerics"], exclude: ["Fixtures"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Diagnostics"]),
         .testTarget(name: "TeXTests", dependencies: ["TeX", "Diagnostics"]),

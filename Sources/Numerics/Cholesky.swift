@@ -56,11 +56,8 @@ public struct Cholesky: Sendable {
     public func inverse() -> Matrix {
         var storage = factor.elements
         _ = LAPACK.choleskyInverse(&storage, order: order)  // info ≠ 0 only for a zero Lᵢᵢ
-        let n = order
-        for j in 0..<n {
-            for i in (j + 1)..<Swift.max(n, j + 1) { storage[j + i * n] = storage[i + j * n] }
-        }
-        return Matrix(rows: n, columns: n, elements: storage)
+        storage.withUnsafeMutableBufferPointer { mirrorLowerTriangle($0, order: order) }
+        return Matrix(rows: order, columns: order, elements: storage)
     }
 
     /// log det A = 2 Σᵢ log Lᵢᵢ, stable where det A itself under- or overflows.

@@ -17,29 +17,35 @@ public struct LogMarginalLikelihood: Sendable, Hashable, Codable {
     public var value: Double
     /// ∂ log p/∂θⱼ, one per component of the kernel's θ.
     public var gradient: [Double]
-    /// LAPACK's estimate of κ₁(K), the condition number of the covariance that was factored.
-    public var conditionNumber: Double
+    /// LAPACK's estimate of κ₁(K), the condition number of the covariance that was factored,
+    /// when asked for (`estimatingCondition`): O(n²), but a sizeable share of a small problem.
+    public var conditionNumber: Double?
 
     /// Value and gradient for `kernel` at its θ, inputs X (n×d), targets y (n×m), and `jitter`
-    /// added to the diagonal (scikit-learn's `alpha`, 1e-10 by default).
+    /// added to the diagonal (scikit-learn's `alpha`, 1e-10 by default); with
+    /// `estimatingCondition`, also κ₁(K) (LAPACK `dpocon`).
     ///
     /// - Throws: `LinearAlgebraError.notPositiveDefinite` when K + jitter·I cannot be factored.
-    public init(kernel: some Kernel, x: Matrix, y: Matrix, jitter: Double = 1e-10) throws(LinearAlgebraError) {
+    public init(
+        kernel: some Kernel, x: Matrix, y: Matrix, jitter: Double = 1e-10, estimatingCondition: Bool = false
+    ) throws(LinearAlgebraError) {
         let n = x.rows
         precondition(y.rows == n, "\(y.rows) targets for \(n) points")
         let cholesky = try Cholesky(Self.covariance(kernel: kernel, x: x, jitter: jitter))
         let alpha = cholesky.solve(y)  // Alg. 2.1 line 3: α = Lᵀ \ (L \ y)
         value = Self.value(cholesky: cholesky, y: y, alpha: alpha)
-        conditionNumber = cholesky.conditionNumber
+        conditionNumber = estimatingCondition ? cholesky.conditionNumber : nil
         // W = ααᵀ − m·K⁻¹, built in the storage of K⁻¹ (dpotri, 2n³/3 flops).
         var w = cholesky.inverse()
         let m = Double(y.columns)
         w.elements.withUnsafeMutableBufferPointer { e in
-            for b in 0..<n {
-                for a in 0..<n {
-                    var outer = 0.0
-                    for k in 0..<y.columns { outer += alpha.elements[a + k * n] * alpha.elements[b + k * n] }
-                    e[a + b * n] = outer - m * e[a + b * n]
+            alpha.elements.withUnsafeBufferPointer { alpha in
+                for b in 0..<n {
+                    for a in 0..<n {
+                        var outer = 0.0
+                        for k in 0..<y.columns { outer += alpha[a + k * n] * alpha[b + k * n] }
+                        e[a + b * n] = outer - m * e[a + b * n]
+                    }
                 }
             }
         }

@@ -53,7 +53,8 @@ struct KernelTests {
 
     @Test func contractionEqualsTheElementwiseSumOverEachGradient() {
         let x = Matrix(fixture.X)
-        let w = Matrix(rows: 5, columns: 5) { i, j in sin(Double(3 * i + 7 * j + 1)) }
+        // Contractions take a symmetric W (the W = ααᵀ − K⁻¹ of eq. 5.9 is).
+        let w = Matrix(rows: 5, columns: 5) { i, j in sin(Double(3 * i + 7 * j + 1)) }.symmetrized
         for c in fixture.cases {
             let kernel = c.kernel.kernel
             let contraction = kernel.contraction(x, weights: w)

@@ -121,3 +121,22 @@ struct FactorizationTests {
         #expect(isApproximatelyEqual(try b.power(-2), Matrix([[1, -2], [0, 1]])))
     }
 }
+
+@Suite("PairChunks")
+struct PairChunksTests {
+    @Test func chunksCoverEveryColumnOnceWithAboutEqualPairCounts() {
+        let chunks = PairChunks(count: 1000, threads: 4)
+        #expect(chunks.ranges.first?.lowerBound == 0)
+        #expect(chunks.ranges.last?.upperBound == 1000)
+        #expect(zip(chunks.ranges, chunks.ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        let pairs = chunks.ranges.map { r in r.reduce(0) { $0 + (1000 - 1 - $1) } }
+        #expect(pairs.reduce(0, +) == 1000 * 999 / 2)
+        #expect(pairs.allSatisfy { abs($0 - 1000 * 999 / 8) < 1000 })
+    }
+
+    @Test func concurrentChunksReturnTheirResultsInOrder() {
+        let chunks = PairChunks(count: 600, threads: 3)
+        #expect(chunks.map { $0.lowerBound } == chunks.ranges.map(\.lowerBound))
+        #expect(PairChunks(count: 10, threads: 1).ranges == [0..<10])
+    }
+}

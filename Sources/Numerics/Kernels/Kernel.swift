@@ -20,7 +20,9 @@ public protocol Kernel: Sendable, CustomStringConvertible {
     func matrix(_ x: Matrix, _ y: Matrix) -> Matrix
     /// ∂K(X, X)/∂θⱼ for X of shape n×d: n×n.
     func gradient(_ x: Matrix, component j: Int) -> Matrix
-    /// Σₐᵦ Wₐᵦ Kₐᵦ and Σₐᵦ Wₐᵦ ∂Kₐᵦ/∂θⱼ for every j, for X n×d and weights W n×n.
+    /// Σₐᵦ Wₐᵦ Kₐᵦ and Σₐᵦ Wₐᵦ ∂Kₐᵦ/∂θⱼ for every j, for X n×d and symmetric weights W n×n
+    /// (a non-symmetric W contracts like (W + Wᵀ)/2, since K and ∂K are symmetric; kernels
+    /// with a closed-form pass read only W's lower triangle).
     ///
     /// This is the contraction eq. 5.9 of Rasmussen & Williams needs (W = ααᵀ − K⁻¹), done
     /// without materialising the n×n×p gradient tensor: kernels with a closed form do it in

@@ -23,7 +23,19 @@ public struct Sum: Kernel {
     }
     public var description: String { "\(left) + \(right)" }
 
-    public func matrix(_ x: Matrix) -> Matrix { left.matrix(x) + right.matrix(x) }
+    /// K₁ + K₂, adding a white or constant part in place rather than as a second matrix.
+    public func matrix(_ x: Matrix) -> Matrix {
+        let (first, second) = right is WhiteKernel || right is ConstantKernel ? (left, right) : (right, left)
+        var k = first.matrix(x)
+        if let white = second as? WhiteKernel {
+            k.addToDiagonal(white.noiseLevel)
+        } else if let constant = second as? ConstantKernel {
+            k = k + constant.value
+        } else {
+            k += second.matrix(x)
+        }
+        return k
+    }
     public func matrix(_ x: Matrix, _ y: Matrix) -> Matrix { left.matrix(x, y) + right.matrix(x, y) }
 
     public func gradient(_ x: Matrix, component j: Int) -> Matrix {
@@ -62,7 +74,20 @@ public struct Product: Kernel {
     }
     public var description: String { "\(left) * \(right)" }
 
-    public func matrix(_ x: Matrix) -> Matrix { left.matrix(x).multipliedElementwise(by: right.matrix(x)) }
+    /// K₁ ∘ K₂, scaling in place when a factor is constant.
+    public func matrix(_ x: Matrix) -> Matrix {
+        if let c = left as? ConstantKernel {
+            var k = right.matrix(x)
+            k.scale(by: c.value)
+            return k
+        }
+        if let c = right as? ConstantKernel {
+            var k = left.matrix(x)
+            k.scale(by: c.value)
+            return k
+        }
+        return left.matrix(x).multipliedElementwise(by: right.matrix(x))
+    }
     public func matrix(_ x: Matrix, _ y: Matrix) -> Matrix {
         left.matrix(x, y).multipliedElementwise(by: right.matrix(x, y))
     }
@@ -75,15 +100,18 @@ public struct Product: Kernel {
     }
 
     /// Σ W∘∂k₁·k₂ = contraction of k₁ with W∘K₂ (and symmetrically). A constant factor c
-    /// needs no matrix: the other factor contracts with c·W, and Σ W∘(c K₂) is its value.
+    /// needs no matrix: contraction is linear in W, so the other factor contracts with W and
+    /// everything is scaled by c; Σ W∘(c K₂) is also ∂/∂ln c.
     public func contraction(_ x: Matrix, weights w: Matrix) -> KernelContraction {
         if let c = left as? ConstantKernel {
-            let other = right.contraction(x, weights: c.value * w)
-            return KernelContraction(value: other.value, gradient: [other.value] + other.gradient)
+            let other = right.contraction(x, weights: w)
+            let value = c.value * other.value
+            return KernelContraction(value: value, gradient: [value] + other.gradient.map { c.value * $0 })
         }
         if let c = right as? ConstantKernel {
-            let other = left.contraction(x, weights: c.value * w)
-            return KernelContraction(value: other.value, gradient: other.gradient + [other.value])
+            let other = left.contraction(x, weights: w)
+            let value = c.value * other.value
+            return KernelContraction(value: value, gradient: other.gradient.map { c.value * $0 } + [value])
         }
         let a = left.contraction(x, weights: w.multipliedElementwise(by: right.matrix(x)))
         let b = right.contraction(x, weights: w.multipliedElementwise(by: left.matrix(x)))

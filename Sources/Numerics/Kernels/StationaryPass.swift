@@ -8,45 +8,69 @@ extension Points {
     /// ∂K/∂θⱼ (n×n) for a stationary kernel: s(r²)·Dⱼ, or s(r²)·r² when isotropic.
     @inline(__always)
     func stationaryGradient(
-        component j: Int, anisotropic: Bool, _ profile: (Double) -> (value: Double, slope: Double)
+        component j: Int, anisotropic: Bool, _ profile: @escaping @Sendable (Double) -> (value: Double, slope: Double)
     ) -> Matrix {
-        symmetric(diagonal: 0) { a, b in
-            let r2 = squaredDistance(a, self, b)
+        let points = self
+        return symmetric(diagonal: 0) { a, b in
+            let r2 = points.squaredDistance(a, points, b)
             guard r2 > 0 else { return 0 }
             let slope = profile(r2).slope
             guard anisotropic else { return slope * r2 }
-            let delta = coordinates[a * dimension + j] - coordinates[b * dimension + j]
+            let d = points.dimension
+            let delta = points.coordinates[a * d + j] - points.coordinates[b * d + j]
             return slope * delta * delta
         }
     }
 
-    /// Σ Wₐᵦ Kₐᵦ and Σ Wₐᵦ ∂Kₐᵦ/∂θⱼ in one pass over the pairs a > b (K and ∂K are symmetric;
-    /// on the diagonal K = f(0) = `diagonal` and every gradient is 0).
+    /// Σ Wₐᵦ Kₐᵦ and Σ Wₐᵦ ∂Kₐᵦ/∂θⱼ for a symmetric W (n×n, lower triangle read) in one pass
+    /// over the pairs: Σₐ Wₐₐ f(0) + 2 Σₐ>ᵦ Wₐᵦ (…)ₐᵦ, since every gradient is 0 on the diagonal.
+    /// Large n is split over threads, each with its own partial sums.
     @inline(__always)
     func stationaryContraction(
         weights w: Matrix, diagonal: Double, anisotropic: Bool,
-        _ profile: (Double) -> (value: Double, slope: Double)
+        _ profile: @Sendable (Double) -> (value: Double, slope: Double)
     ) -> KernelContraction {
         let d = dimension
-        var value = diagonal * w.trace
-        var gradient = [Double](repeating: 0, count: anisotropic ? d : 1)
-        for b in 0..<count {
-            for a in (b + 1)..<Swift.max(count, b + 1) {
-                let weight = w.pairWeight(a, b)
-                let r2 = squaredDistance(a, self, b)
-                let (k, slope) = profile(r2)
-                value += weight * k
-                guard r2 > 0 else { continue }
-                if anisotropic {
-                    let ws = weight * slope
-                    for m in 0..<d {
-                        let delta = coordinates[a * d + m] - coordinates[b * d + m]
-                        gradient[m] += ws * delta * delta
+        let n = count
+        let parts = PairChunks(count: n).map { columns -> (Double, [Double]) in
+            var value = 0.0
+            var gradient = [Double](repeating: 0, count: anisotropic ? d : 1)
+            coordinates.withUnsafeBufferPointer { u in
+                w.elements.withUnsafeBufferPointer { weights in
+                    gradient.withUnsafeMutableBufferPointer { g in
+                        for b in columns {
+                            value += weights[b + b * n] * diagonal
+                            for a in (b + 1)..<Swift.max(n, b + 1) {
+                                let weight = 2 * weights[a + b * n]
+                                var r2 = 0.0
+                                for m in 0..<d {
+                                    let delta = u[a * d + m] - u[b * d + m]
+                                    r2 += delta * delta
+                                }
+                                let (k, slope) = profile(r2)
+                                value += weight * k
+                                guard r2 > 0 else { continue }
+                                if anisotropic {
+                                    let ws = weight * slope
+                                    for m in 0..<d {
+                                        let delta = u[a * d + m] - u[b * d + m]
+                                        g[m] += ws * delta * delta
+                                    }
+                                } else {
+                                    g[0] += weight * slope * r2
+                                }
+                            }
+                        }
                     }
-                } else {
-                    gradient[0] += weight * slope * r2
                 }
             }
+            return (value, gradient)
+        }
+        var value = 0.0
+        var gradient = [Double](repeating: 0, count: anisotropic ? d : 1)
+        for (v, g) in parts {
+            value += v
+            for m in gradient.indices { gradient[m] += g[m] }
         }
         return KernelContraction(value: value, gradient: gradient)
     }
