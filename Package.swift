@@ -24,7 +24,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
         // Matrices, kernels, likelihood, finite differences; no I/O.
-        .target(name: "Numerics", dependencies: ["CLapack"]),
+        .target(name: "Numerics", dependencies: ["CLapack"], exclude: ["README.md"]),
         // Source files, positions, diagnostics and their rendering.
         .target(name: "Diagnostics"),
         // Markdown (through libcmark), math masking, cells.

@@ -54,9 +54,9 @@ public struct LogMarginalLikelihood: Sendable, Hashable, Codable {
     }
 
     /// log p(y | X, θ) alone, for `kernel` at its θ (as above, without the inverse).
-    public static func value(kernel: some Kernel, x: Matrix, y: Matrix, jitter: Double = 1e-10) throws(
-        LinearAlgebraError
-    ) -> Double {
+    public static func value(kernel: some Kernel, x: Matrix, y: Matrix, jitter: Double = 1e-10)
+        throws(LinearAlgebraError) -> Double
+    {
         try value(covariance: covariance(kernel: kernel, x: x, jitter: jitter), y: y)
     }
 

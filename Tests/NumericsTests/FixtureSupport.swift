@@ -45,7 +45,8 @@ indirect enum KernelSpec: Decodable, Sendable {
             self = .matern(try c.decode([Double].self, forKey: .lengthScale), try c.decode(Double.self, forKey: .nu))
         case "RationalQuadratic":
             self = .rationalQuadratic(
-                lengthScale: try c.decode(Double.self, forKey: .lengthScale), alpha: try c.decode(Double.self, forKey: .alpha))
+                lengthScale: try c.decode(Double.self, forKey: .lengthScale),
+                alpha: try c.decode(Double.self, forKey: .alpha))
         case "ExpSineSquared":
             self = .expSineSquared(
                 lengthScale: try c.decode(Double.self, forKey: .lengthScale),
@@ -69,7 +70,8 @@ indirect enum KernelSpec: Decodable, Sendable {
         switch self {
         case .rbf(let l): RBF(lengthScale: l)
         case .matern(let l, let nu):
-            Matern(lengthScale: l, nu: nu == 0.5 ? .half : nu == 1.5 ? .threeHalves : nu == 2.5 ? .fiveHalves : .infinity)
+            Matern(
+                lengthScale: l, nu: nu == 0.5 ? .half : nu == 1.5 ? .threeHalves : nu == 2.5 ? .fiveHalves : .infinity)
         case .rationalQuadratic(let l, let a): RationalQuadratic(lengthScale: l, alpha: a)
         case .expSineSquared(let l, let p): ExpSineSquared(lengthScale: l, periodicity: p)
         case .dotProduct(let s): DotProduct(sigma0: s)

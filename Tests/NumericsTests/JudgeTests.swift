@@ -118,10 +118,11 @@ struct JudgeTests {
         ])
         // At λ = 1, ∂K/∂λ = ∂K/∂ln λ: the wrong-looking claim passes, and the warning says why.
         #expect(check.verdict == .pass)
-        #expect(check.warnings == [
-            "λ₂ = 1: derivatives with respect to λ and ln λ coincide there, so this row cannot tell them apart; "
-                + "prefer values such as 0.8, 1.5, 3.0"
-        ])
+        #expect(
+            check.warnings == [
+                "λ₂ = 1: derivatives with respect to λ and ln λ coincide there, so this row cannot tell them apart; "
+                    + "prefer values such as 0.8, 1.5, 3.0"
+            ])
     }
 
     @Test func aPositiveParameterIsNeverSteppedAcrossZero() throws {
@@ -145,14 +146,18 @@ struct JudgeTests {
         }
         // d/ds log(1 − s²) = −2s/(1 − s²).
         let exact = -2 * 0.95 / (1 - 0.95 * 0.95)
-        let row = Judge().judge(claim: .analytic(AnalyticSide(value: Matrix(scalar: exact))), reference: .derivative(side))
+        let row = Judge().judge(
+            claim: .analytic(AnalyticSide(value: Matrix(scalar: exact))), reference: .derivative(side))
         #expect(row.verdict == .pass, "\(row.reason)")
 
         let broken = DerivativeSide(point: 0.5) { h in
-            guard h == 0 else { throw LinearAlgebraError.notPositiveDefinite(pivot: 2, order: 2, value: -1, largestDiagonal: 1) }
+            guard h == 0 else {
+                throw LinearAlgebraError.notPositiveDefinite(pivot: 2, order: 2, value: -1, largestDiagonal: 1)
+            }
             return Matrix(scalar: 0)
         }
-        let failed = Judge().judge(claim: .analytic(AnalyticSide(value: Matrix(scalar: 1))), reference: .derivative(broken))
+        let failed = Judge().judge(
+            claim: .analytic(AnalyticSide(value: Matrix(scalar: 1))), reference: .derivative(broken))
         #expect(failed.verdict == .inconclusive)
         #expect(failed.reason.hasPrefix("cannot evaluate at 0.6: "))
         #expect(failed.reason.contains("matrix is not positive definite: pivot 2 of 2 is -1"))
@@ -179,8 +184,32 @@ struct JudgeTests {
 
     @Test func sidesOfDifferentShapesAreInconclusiveAndSaySo() {
         let row = Judge().judge(
-            claim: .analytic(AnalyticSide(value: Matrix(scalar: 1))), reference: .analytic(AnalyticSide(value: .identity(25))))
+            claim: .analytic(AnalyticSide(value: Matrix(scalar: 1))),
+            reference: .analytic(AnalyticSide(value: .identity(25))))
         #expect(row.verdict == .inconclusive)
         #expect(row.reason == "the sides have different shapes, a scalar and 25×25")
+    }
+}
+
+@Suite("The README example")
+struct ReadmeExampleTests {
+    @Test func theExampleOfTheNumericsReadmeJudgesTheGradientAsPass() throws {
+        let x = Matrix([[0.1, 1.2], [0.7, -0.3], [1.9, 0.4], [-0.5, 0.8]])
+        let y = Matrix(column: [0.3, -0.2, 0.9, 0.1])
+        let kernel = 1.5 * RBF(lengthScale: [0.8, 3.0]) + WhiteKernel(noiseLevel: 0.1)
+        let lml = try LogMarginalLikelihood(kernel: kernel, x: x, y: y)
+        let reference = DerivativeSide(point: kernel.theta[1]) { h in
+            var theta = kernel.theta
+            theta[1] += h
+            return Matrix(scalar: try LogMarginalLikelihood.value(kernel: kernel.withTheta(theta), x: x, y: y))
+        }
+        let row = Judge().judge(
+            claim: .analytic(AnalyticSide(value: Matrix(scalar: lml.gradient[1]))), reference: .derivative(reference))
+        #expect(row.verdict == .pass, "\(row.reason)")
+        #expect(row.reason.hasPrefix("agrees within the error bound: relative error"))
+        #expect(
+            kernel.hyperparameterNames == [
+                "k1__k1__constant_value", "k1__k2__length_scale[1]", "k1__k2__length_scale[2]", "k2__noise_level",
+            ])
     }
 }

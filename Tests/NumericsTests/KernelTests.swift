@@ -16,7 +16,8 @@ struct KernelTests {
         let x = Matrix(fixture.X)
         for c in fixture.cases {
             let k = c.kernel.kernel.matrix(x)
-            #expect(isApproximatelyEqual(k, Matrix(c.K), relativeTolerance: 1e-12, absoluteTolerance: 1e-14), "\(c.name)")
+            #expect(
+                isApproximatelyEqual(k, Matrix(c.K), relativeTolerance: 1e-12, absoluteTolerance: 1e-14), "\(c.name)")
         }
     }
 
@@ -25,7 +26,9 @@ struct KernelTests {
         let y = Matrix(fixture.Y)
         for c in fixture.cases {
             let k = c.kernel.kernel.matrix(x, y)
-            #expect(isApproximatelyEqual(k, Matrix(c.K_XY), relativeTolerance: 1e-12, absoluteTolerance: 1e-14), "\(c.name)")
+            #expect(
+                isApproximatelyEqual(k, Matrix(c.K_XY), relativeTolerance: 1e-12, absoluteTolerance: 1e-14), "\(c.name)"
+            )
         }
     }
 

@@ -12,7 +12,9 @@ struct LengthScaleGridTests {
 
     /// One row per component of θ: the analytic gradient against Ridders on the LML value.
     func judgeRows(_ kernel: any Kernel, x: Matrix, y: Matrix) -> [RowJudgement] {
-        guard let lml = try? LogMarginalLikelihood(kernel: kernel, x: x, y: y, estimatingCondition: true) else { return [] }
+        guard let lml = try? LogMarginalLikelihood(kernel: kernel, x: x, y: y, estimatingCondition: true) else {
+            return []
+        }
         return (0..<kernel.hyperparameterCount).map { j in
             let reference = DerivativeSide(point: kernel.theta[j], condition: (lml.conditionNumber ?? .infinity)) { h in
                 var theta = kernel.theta

@@ -34,7 +34,8 @@ struct LogMarginalLikelihoodTests {
                     isApproximatelyEqual(
                         Matrix(column: gradient), Matrix(column: expectedGradient), relativeTolerance: tolerance,
                         absoluteTolerance: 1e-14, comparing: .norm),
-                    "\(c.label) \(c.name): \(gradient) vs \(expectedGradient), κ = \((lml.conditionNumber ?? .infinity))")
+                    "\(c.label) \(c.name): \(gradient) vs \(expectedGradient), κ = \((lml.conditionNumber ?? .infinity))"
+                )
             } else {
                 for (ours, theirs) in zip(gradient, expectedGradient) {
                     #expect(

@@ -59,7 +59,8 @@ struct ApproximateEqualityTests {
         #expect(!isApproximatelyEqual(a, b, absoluteTolerance: 0))
         #expect(isApproximatelyEqual(a, b, absoluteTolerance: 0, comparing: .norm))
         #expect(!isApproximatelyEqual(Matrix(column: [1, 0]), Matrix(column: [0, 1]), comparing: .norm))
-        #expect(!isApproximatelyEqual(Matrix(column: [1]), Matrix([[1]]).transposed + Matrix([[0]]) * 0 + Matrix([[0.5]])))
+        #expect(
+            !isApproximatelyEqual(Matrix(column: [1]), Matrix([[1]]).transposed + Matrix([[0]]) * 0 + Matrix([[0.5]])))
         #expect(!isApproximatelyEqual(Matrix(column: [1, 2]), Matrix([[1, 2]])))
     }
 }

@@ -36,13 +36,16 @@ struct PropertyTests {
     func theGradientOfASumIsTheConcatenationOfThePartsGradients(seed: Int) {
         var random = SeededGenerator(seed: UInt64(100 + seed))
         let x = random.normalMatrix(12, 3)
-        let parts: [any Kernel] = [Matern(lengthScale: [0.7, 1.1, 2.0]), RationalQuadratic(lengthScale: 1.7, alpha: 0.6)]
+        let parts: [any Kernel] = [
+            Matern(lengthScale: [0.7, 1.1, 2.0]), RationalQuadratic(lengthScale: 1.7, alpha: 0.6),
+        ]
         let sum = Sum(parts[0], parts[1])
         #expect(sum.gradients(x) == parts[0].gradients(x) + parts[1].gradients(x))
         #expect(sum.theta == parts[0].theta + parts[1].theta)
-        #expect(sum.hyperparameterNames == [
-            "k1__length_scale[1]", "k1__length_scale[2]", "k1__length_scale[3]", "k2__alpha", "k2__length_scale",
-        ])
+        #expect(
+            sum.hyperparameterNames == [
+                "k1__length_scale[1]", "k1__length_scale[2]", "k1__length_scale[3]", "k2__alpha", "k2__length_scale",
+            ])
     }
 
     @Test(arguments: 1...5)
@@ -74,7 +77,9 @@ struct PropertyTests {
         var random = SeededGenerator(seed: UInt64(300 + seed))
         let x = random.normalMatrix(10, 3)
         for kernel in Self.kernels {
-            #expect(isApproximatelyEqual(Matrix(column: kernel.withTheta(kernel.theta).theta), Matrix(column: kernel.theta)))
+            #expect(
+                isApproximatelyEqual(Matrix(column: kernel.withTheta(kernel.theta).theta), Matrix(column: kernel.theta))
+            )
             for j in 0..<kernel.hyperparameterCount {
                 let side = DerivativeSide(point: kernel.theta[j]) { h in
                     var theta = kernel.theta

@@ -55,7 +55,9 @@ extension Judge {
     /// Judges every row and reads the ratios across them. `parameterName` names the parameter
     /// of `CheckRow.parameter` in hints and warnings.
     public func judge(rows: [CheckRow], parameterName: String = "λ") -> CheckJudgement {
-        let judged = rows.map { judge(claim: $0.claim, reference: $0.reference, parameter: $0.parameter, index: $0.index) }
+        let judged = rows.map {
+            judge(claim: $0.claim, reference: $0.reference, parameter: $0.parameter, index: $0.index)
+        }
         var warnings = Self.blindSpots(judged, parameterName: parameterName)
         if !judged.isEmpty && judged.allSatisfy(\.vacuous) {
             warnings.append("every row has both sides ≈ 0, so the check proves nothing; choose another test point")
@@ -80,13 +82,15 @@ extension Judge {
             hints.append(
                 Hint(
                     kind: .parameterInsteadOfLogarithm,
-                    message: "claim/reference follows 1/\(p)ᵢ: a derivative with respect to \(p) where ln \(p) was meant"))
+                    message:
+                        "claim/reference follows 1/\(p)ᵢ: a derivative with respect to \(p) where ln \(p) was meant"))
         }
         if all({ $0.parameter }) {
             hints.append(
                 Hint(
                     kind: .logarithmInsteadOfParameter,
-                    message: "claim/reference follows \(p)ᵢ: a derivative with respect to ln \(p) where \(p) was meant"))
+                    message: "claim/reference follows \(p)ᵢ: a derivative with respect to ln \(p) where \(p) was meant")
+            )
         }
         if all({ _ in -1 }) {
             hints.append(Hint(kind: .signFlip, message: "claim/reference is −1 in every row: a sign slip"))

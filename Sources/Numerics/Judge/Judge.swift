@@ -47,7 +47,8 @@ public struct Judge: Sendable {
         let size = Swift.max(a.value.frobeniusNorm, b.value.frobeniusNorm)
         row.absoluteError = gap
         row.relativeError = size > 0 ? gap / size : 0
-        if let k = difference.elements.indices.max(by: { abs(difference.elements[$0]) < abs(difference.elements[$1]) }) {
+        if let k = difference.elements.indices.max(by: { abs(difference.elements[$0]) < abs(difference.elements[$1]) })
+        {
             row.worstIndex = MatrixIndex(row: k % difference.rows, column: k / difference.rows)
             row.worstAbsoluteError = abs(difference.elements[k])
         }
@@ -70,13 +71,15 @@ public struct Judge: Sendable {
         // 2. Pass.
         if gap <= allowance {
             row.verdict = .pass
-            row.reason = "agrees within the error bound: relative error \(format(row.relativeError ?? 0))"
+            row.reason =
+                "agrees within the error bound: relative error \(format(row.relativeError ?? 0))"
                 + (row.vacuous ? "; both sides are ≈ 0, so the row proves nothing" : "")
             return row
         }
         // 3. Fail, confirmed by the sweep where there is one.
         let farOutside = gap > tolerances.failFactor * allowance
-        let description = "differs by \(format(gap)) (relative \(format(row.relativeError ?? 0))), beyond the error bound \(format(allowance))"
+        let description =
+            "differs by \(format(gap)) (relative \(format(row.relativeError ?? 0))), beyond the error bound \(format(allowance))"
         if farOutside {
             guard let sweep = row.sweep else {
                 row.verdict = .fail

@@ -112,6 +112,7 @@ extension DerivativeSide {
             if (row[i] - tableau[i - 1][i - 1]).frobeniusNorm >= safe * error { break }
         }
         return .success(
-            RiddersEstimate(value: best, errorEstimate: error, step: bestStep, shrinks: shrinks, evaluations: evaluations))
+            RiddersEstimate(
+                value: best, errorEstimate: error, step: bestStep, shrinks: shrinks, evaluations: evaluations))
     }
 }

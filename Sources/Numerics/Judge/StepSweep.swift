@@ -29,7 +29,9 @@ public struct StepSweep: Sendable, Hashable, Codable {
     /// Sweeps `side` against `claim` (same shape as g's values); `gap` is ‖claim − reference‖_F.
     init(side: DerivativeSide, claim: Matrix, gap: Double, atPoint g0: Matrix) {
         let scale = side.scale
-        let noise = 4 * Double.ulpOfOne * Swift.max(side.condition, 1) * Swift.max(g0.frobeniusNorm, Double.leastNormalMagnitude)
+        let noise =
+            4 * Double.ulpOfOne * Swift.max(side.condition, 1)
+            * Swift.max(g0.frobeniusNorm, Double.leastNormalMagnitude)
         var points: [SweepPoint] = []
         for k in 2...16 {
             let h = scale * Foundation.pow(10, -Double(k) / 2)
