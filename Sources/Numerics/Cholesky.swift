@@ -54,9 +54,16 @@ public struct Cholesky: Sendable {
     /// A⁻¹ (n×n, exactly symmetric) from the factor (LAPACK `dpotri`, 2n³/3 flops rather than
     /// the 2n³ of a solve against the identity).
     public func inverse() -> Matrix {
+        var storage = lowerInverse().elements
+        storage.withUnsafeMutableBufferPointer { mirrorLowerTriangle($0, order: order) }
+        return Matrix(rows: order, columns: order, elements: storage)
+    }
+
+    /// The lower triangle of A⁻¹ (n×n, zeros above the diagonal), for contractions that read
+    /// only that triangle.
+    func lowerInverse() -> Matrix {
         var storage = factor.elements
         _ = LAPACK.choleskyInverse(&storage, order: order)  // info ≠ 0 only for a zero Lᵢᵢ
-        storage.withUnsafeMutableBufferPointer { mirrorLowerTriangle($0, order: order) }
         return Matrix(rows: order, columns: order, elements: storage)
     }
 

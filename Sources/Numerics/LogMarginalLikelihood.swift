@@ -35,13 +35,14 @@ public struct LogMarginalLikelihood: Sendable, Hashable, Codable {
         let alpha = cholesky.solve(y)  // Alg. 2.1 line 3: α = Lᵀ \ (L \ y)
         value = Self.value(cholesky: cholesky, y: y, alpha: alpha)
         conditionNumber = estimatingCondition ? cholesky.conditionNumber : nil
-        // W = ααᵀ − m·K⁻¹, built in the storage of K⁻¹ (dpotri, 2n³/3 flops).
-        var w = cholesky.inverse()
+        // W = ααᵀ − m·K⁻¹, its lower triangle built in the storage of K⁻¹ (dpotri, 2n³/3
+        // flops); contractions read only that triangle.
+        var w = cholesky.lowerInverse()
         let m = Double(y.columns)
         w.elements.withUnsafeMutableBufferPointer { e in
             alpha.elements.withUnsafeBufferPointer { alpha in
                 for b in 0..<n {
-                    for a in 0..<n {
+                    for a in b..<n {
                         var outer = 0.0
                         for k in 0..<y.columns { outer += alpha[a + k * n] * alpha[b + k * n] }
                         e[a + b * n] = outer - m * e[a + b * n]

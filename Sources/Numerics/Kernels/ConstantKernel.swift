@@ -30,7 +30,7 @@ public struct ConstantKernel: Kernel, Hashable {
     public func gradient(_ x: Matrix, component j: Int) -> Matrix { matrix(x) }
 
     public func contraction(_ x: Matrix, weights w: Matrix) -> KernelContraction {
-        let value = self.value * w.sum
+        let value = self.value * symmetricSum(w)
         return KernelContraction(value: value, gradient: [value])
     }
 }

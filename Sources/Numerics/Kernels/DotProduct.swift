@@ -34,6 +34,6 @@ public struct DotProduct: Kernel, Hashable {
 
     /// Σ W∘K through one product, and 2σ₀² Σ W.
     public func contraction(_ x: Matrix, weights w: Matrix) -> KernelContraction {
-        KernelContraction(value: frobeniusInner(w, matrix(x)), gradient: [2 * sigma0 * sigma0 * w.sum])
+        KernelContraction(value: symmetricInner(w, matrix(x)), gradient: [2 * sigma0 * sigma0 * symmetricSum(w)])
     }
 }

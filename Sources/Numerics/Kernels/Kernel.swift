@@ -21,8 +21,8 @@ public protocol Kernel: Sendable, CustomStringConvertible {
     /// ∂K(X, X)/∂θⱼ for X of shape n×d: n×n.
     func gradient(_ x: Matrix, component j: Int) -> Matrix
     /// Σₐᵦ Wₐᵦ Kₐᵦ and Σₐᵦ Wₐᵦ ∂Kₐᵦ/∂θⱼ for every j, for X n×d and symmetric weights W n×n
-    /// (a non-symmetric W contracts like (W + Wᵀ)/2, since K and ∂K are symmetric; kernels
-    /// with a closed-form pass read only W's lower triangle).
+    /// given by its lower triangle a ≥ b (the upper one is never read: K and ∂K are symmetric,
+    /// so Σₐᵦ Wₐᵦ Gₐᵦ = Σₐ Wₐₐ Gₐₐ + 2 Σₐ>ᵦ Wₐᵦ Gₐᵦ).
     ///
     /// This is the contraction eq. 5.9 of Rasmussen & Williams needs (W = ααᵀ − K⁻¹), done
     /// without materialising the n×n×p gradient tensor: kernels with a closed form do it in
@@ -57,8 +57,8 @@ extension Kernel {
     /// Default contraction: one gradient matrix at a time, Σₐᵦ Wₐᵦ Gₐᵦ as an elementwise sum.
     public func contraction(_ x: Matrix, weights w: Matrix) -> KernelContraction {
         KernelContraction(
-            value: frobeniusInner(w, matrix(x)),
-            gradient: (0..<hyperparameterCount).map { frobeniusInner(w, gradient(x, component: $0)) })
+            value: symmetricInner(w, matrix(x)),
+            gradient: (0..<hyperparameterCount).map { symmetricInner(w, gradient(x, component: $0)) })
     }
 }
 
@@ -68,6 +68,36 @@ func frobeniusInner(_ a: Matrix, _ b: Matrix) -> Double {
     var sum = 0.0
     for k in a.elements.indices { sum += a.elements[k] * b.elements[k] }
     return sum
+}
+
+/// Σₐᵦ Wₐᵦ Gₐᵦ for symmetric n×n W and G, reading their lower triangles:
+/// Σₐ Wₐₐ Gₐₐ + 2 Σₐ>ᵦ Wₐᵦ Gₐᵦ.
+func symmetricInner(_ w: Matrix, _ g: Matrix) -> Double {
+    precondition(w.rows == g.rows && w.columns == g.columns && w.isSquare, "contracting different shapes")
+    let n = w.rows
+    return w.elements.withUnsafeBufferPointer { w in
+        g.elements.withUnsafeBufferPointer { g in
+            var diagonal = 0.0
+            var lower = 0.0
+            for b in 0..<n {
+                diagonal += w[b + b * n] * g[b + b * n]
+                for a in (b + 1)..<Swift.max(n, b + 1) { lower += w[a + b * n] * g[a + b * n] }
+            }
+            return diagonal + 2 * lower
+        }
+    }
+}
+
+/// Σₐᵦ Wₐᵦ for a symmetric n×n W given by its lower triangle.
+func symmetricSum(_ w: Matrix) -> Double {
+    let n = w.rows
+    var diagonal = 0.0
+    var lower = 0.0
+    for b in 0..<n {
+        diagonal += w.elements[b + b * n]
+        for a in (b + 1)..<Swift.max(n, b + 1) { lower += w.elements[a + b * n] }
+    }
+    return diagonal + 2 * lower
 }
 
 /// Names of a part of a compound kernel, prefixed as scikit-learn does ("k1__", "k2__").

@@ -150,7 +150,7 @@ public struct Exponentiation: Kernel {
     public func contraction(_ x: Matrix, weights w: Matrix) -> KernelContraction {
         let k = base.matrix(x)
         let inner = base.contraction(x, weights: w.multipliedElementwise(by: outerDerivative(k)))
-        return KernelContraction(value: frobeniusInner(w, k.raisedElementwise(to: exponent)), gradient: inner.gradient)
+        return KernelContraction(value: symmetricInner(w, k.raisedElementwise(to: exponent)), gradient: inner.gradient)
     }
 
     /// e · K₁^(e−1), entrywise.
