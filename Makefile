@@ -2,6 +2,8 @@
 #
 #   make render   install what is missing, build, render notebooks/ into output/
 #   make test     install what is missing, build, run the test suite and check the gallery
+#   make bench    derive's log marginal likelihood against scikit-learn's, side by side
+#   make fixtures regenerate the scikit-learn reference values of the Numerics tests
 #
 # Every target installs the Debian packages it needs first. The check is idempotent:
 # a package whose pkg-config module is already found is skipped, and `apt-get update`
@@ -53,6 +55,27 @@ test: build
 
 check-gallery:
 	$(TEST_ENV) $(DERIVE_DEBUG) render --check notebooks -o output
+
+# scikit-learn (pinned in Benchmarks/requirements.txt) in a git-ignored virtualenv.
+BENCH_VENV := Benchmarks/.venv
+BENCH_PYTHON := $(BENCH_VENV)/bin/python
+BENCH_STAMP := $(BENCH_VENV)/.installed
+# BLAS threads for both sides of the benchmark (the machine has 2 cores).
+BENCH_THREADS ?= 2
+
+$(BENCH_STAMP): Benchmarks/requirements.txt
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_PYTHON) -m pip install -q -r Benchmarks/requirements.txt
+	touch $(BENCH_STAMP)
+
+## bench: release build, then derive and scikit-learn on the same data and BLAS threads
+bench: deps $(BENCH_STAMP)
+	$(SWIFT) build -c release --product NumericsBenchmark
+	OPENBLAS_NUM_THREADS=$(BENCH_THREADS) $(BENCH_PYTHON) Benchmarks/bench.py .build/release/NumericsBenchmark
+
+## fixtures: regenerate Tests/NumericsTests/Fixtures/*.json from scikit-learn
+fixtures: $(BENCH_STAMP)
+	$(BENCH_PYTHON) Tests/NumericsTests/Fixtures/make_fixtures.py
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

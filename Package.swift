@@ -24,7 +24,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
         // Matrices, kernels, likelihood, finite differences; no I/O.
-        .target(name: "Numerics", dependencies: ["CLapack"]),
+        .target(name: "Numerics", dependencies: ["CLapack"], exclude: ["README.md"]),
         // Source files, positions, diagnostics and their rendering.
         .target(name: "Diagnostics"),
         // Markdown (through libcmark), math masking, cells.
@@ -42,6 +42,9 @@ let package = Package(
                 "Report", "Notebook", "Evaluation", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+
+        // `make bench`: derive's log marginal likelihood timed against scikit-learn's.
+        .executableTarget(name: "NumericsBenchmark", dependencies: ["Numerics"], path: "Benchmarks/NumericsBenchmark"),
 
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"], exclude: ["Fixtures"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -1,0 +1,136 @@
+/// One row of a check to judge: a claim, a reference, and what the row differentiates.
+public struct CheckRow {
+    /// The side under test (a hand-derived formula, usually analytic).
+    public var claim: Side
+    /// The side it is checked against (usually a derivative side).
+    public var reference: Side
+    /// The positive parameter the row differentiates (λᵢ of ∂/∂λᵢ or ∂/∂ln λᵢ), for hints.
+    public var parameter: Double?
+    /// The free index value of the row (i of λᵢ).
+    public var index: Int?
+
+    /// A row.
+    public init(claim: Side, reference: Side, parameter: Double? = nil, index: Int? = nil) {
+        self.claim = claim
+        self.reference = reference
+        self.parameter = parameter
+        self.index = index
+    }
+}
+
+/// What a pattern in claim/reference across rows suggests went wrong.
+public struct Hint: Sendable, Hashable, Codable {
+    /// The pattern.
+    public enum Kind: Sendable, Hashable, Codable {
+        /// ratio = 1/λᵢ: ∂/∂λ where ∂/∂ln λ was meant.
+        case parameterInsteadOfLogarithm
+        /// ratio = λᵢ: ∂/∂ln λ where ∂/∂λ was meant.
+        case logarithmInsteadOfParameter
+        /// The same ratio c ∈ {2, ½, −2, −½} in every row: a lost or extra factor.
+        case constantFactor(Double)
+        /// ratio = −1 in every row.
+        case signFlip
+    }
+
+    /// The pattern found.
+    public var kind: Kind
+    /// The hint in words, for the report.
+    public var message: String
+}
+
+/// The judgement of a check: its rows, its verdict, hints and warnings.
+public struct CheckJudgement: Sendable, Hashable, Codable {
+    /// One judgement per row, in order.
+    public var rows: [RowJudgement]
+    /// The worst row verdict (pass < inconclusive < fail); inconclusive for a check with no rows.
+    public var verdict: Verdict
+    /// Patterns in the ratios of the failing rows; more than one when the test point cannot
+    /// tell them apart.
+    public var hints: [Hint]
+    /// Test points that make the check blind to a mistake, and checks whose rows are all vacuous.
+    public var warnings: [String]
+}
+
+extension Judge {
+    /// Judges every row and reads the ratios across them. `parameterName` names the parameter
+    /// of `CheckRow.parameter` in hints and warnings.
+    public func judge(rows: [CheckRow], parameterName: String = "λ") -> CheckJudgement {
+        let judged = rows.map {
+            judge(claim: $0.claim, reference: $0.reference, parameter: $0.parameter, index: $0.index)
+        }
+        var warnings = Self.blindSpots(judged, parameterName: parameterName)
+        if !judged.isEmpty && judged.allSatisfy(\.vacuous) {
+            warnings.append("every row has both sides ≈ 0, so the check proves nothing; choose another test point")
+        }
+        return CheckJudgement(
+            rows: judged, verdict: judged.map(\.verdict).max() ?? .inconclusive,
+            hints: hints(judged, parameterName: parameterName), warnings: warnings)
+    }
+
+    /// Hints from the ratios of the rows that did not pass: every such row must show the pattern.
+    func hints(_ rows: [RowJudgement], parameterName p: String) -> [Hint] {
+        let wrong = rows.filter { $0.verdict != .pass && !$0.vacuous && $0.ratio != nil }
+        guard !wrong.isEmpty else { return [] }
+        func all(_ expected: (RowJudgement) -> Double?) -> Bool {
+            wrong.allSatisfy { row in
+                guard let ratio = row.ratio, let e = expected(row), e.isFinite else { return false }
+                return abs(ratio - e) <= tolerances.hintTolerance * abs(e)
+            }
+        }
+        var hints: [Hint] = []
+        if all({ $0.parameter.map { 1 / $0 } }) {
+            hints.append(
+                Hint(
+                    kind: .parameterInsteadOfLogarithm,
+                    message:
+                        "claim/reference follows 1/\(p)ᵢ: a derivative with respect to \(p) where ln \(p) was meant"))
+        }
+        if all({ $0.parameter }) {
+            hints.append(
+                Hint(
+                    kind: .logarithmInsteadOfParameter,
+                    message: "claim/reference follows \(p)ᵢ: a derivative with respect to ln \(p) where \(p) was meant")
+            )
+        }
+        if all({ _ in -1 }) {
+            hints.append(Hint(kind: .signFlip, message: "claim/reference is −1 in every row: a sign slip"))
+        }
+        for c in [2.0, 0.5, -2.0, -0.5] where all({ _ in c }) {
+            let words =
+                abs(c) == 2 ? "the claim has a factor 2 too many (a lost ½?)" : "the claim lacks a factor 2 (a lost 2?)"
+            hints.append(
+                Hint(
+                    kind: .constantFactor(c),
+                    message: "claim/reference is \(c == 0.5 ? "½" : c == -0.5 ? "−½" : format(c)) in every row: "
+                        + words + (c < 0 ? ", and the sign is flipped" : "")))
+        }
+        return hints
+    }
+
+    /// Rows whose parameter value hides a mistake: λᵢ = 1 makes ∂/∂λ and ∂/∂ln λ equal; λᵢ = 2
+    /// (or ½) makes ∂/∂λ look like a lost factor ½ (or 2).
+    static func blindSpots(_ rows: [RowJudgement], parameterName p: String) -> [String] {
+        var warnings: [String] = []
+        for (k, row) in rows.enumerated() {
+            guard let value = row.parameter else { continue }
+            let label = row.index.map { "\(p)\(subscriptDigits($0))" } ?? "\(p) in row \(k + 1)"
+            if abs(value - 1) <= 1e-9 {
+                warnings.append(
+                    "\(label) = 1: derivatives with respect to \(p) and ln \(p) coincide there, so this row cannot "
+                        + "tell them apart; prefer values such as 0.8, 1.5, 3.0")
+            } else if abs(value - 2) <= 1e-9 || abs(value - 0.5) <= 1e-9 {
+                let factor = value == 2 ? "½" : "2"
+                warnings.append(
+                    "\(label) = \(value == 2 ? "2" : "½"): a derivative with respect to \(p) where ln \(p) was meant "
+                        + "looks like a lost factor \(factor) there; prefer values such as 0.8, 1.5, 3.0")
+            }
+        }
+        return warnings
+    }
+
+    /// "12" → "₁₂".
+    static func subscriptDigits(_ n: Int) -> String {
+        let digits = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
+        return String(n).map { $0 == "-" ? "₋" : digits[Int(String($0)) ?? 0] }.joined()
+    }
+}

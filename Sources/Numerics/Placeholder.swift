@@ -1,1 +1,0 @@
-// Numerics module: see the README beside this file.
