@@ -46,7 +46,9 @@ let package = Package(
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Diagnostics"]),
-        .testTarget(name: "TeXTests", dependencies: ["TeX", "Diagnostics"]),
+        .testTarget(
+            name: "TeXTests", dependencies: ["TeX", "Diagnostics"],
+            exclude: ["Fixtures", "pandoc-crosscheck.sh", "preview.sh"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Numerics", "Diagnostics", "TeX"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Evaluation", "Diagnostics", "TeX"]),
         .testTarget(name: "deriveTests", dependencies: ["derive"]),
