@@ -34,4 +34,7 @@ struct MacroDefinition: Sendable, Hashable {
     var defaultArgument: [TeXToken]?
     /// The replacement text, with `.parameter(n)` where argument n goes.
     var body: [TeXToken]
+    /// Whether the definition was invalid: the name is known, so later uses show as an
+    /// error without a second diagnostic, but it expands to nothing.
+    var isBroken = false
 }

@@ -19,7 +19,7 @@ extension TeXParser {
                 report(
                     .invalidMacroDefinition, "'\\\(name)' must take 0 to 9 parameters, not '\(text)'",
                     at: bracket.range, help: "write the number of parameters, e.g. '[2]'")
-                _ = readBalancedTokens(for: token, usage: usage)
+                skipDefinition(of: name)
                 return
             }
             count = number
@@ -30,9 +30,9 @@ extension TeXParser {
             report(
                 .invalidMacroDefinition, "'\\\(name)' has a default argument but no parameters",
                 at: range(from: token.range.lowerBound), help: "give the number of parameters first: '[1][default]'")
-            return
+            return markBroken(name)
         }
-        guard checkParameters(in: body.tokens, of: name, count: count) else { return }
+        guard checkParameters(in: body.tokens, of: name, count: count) else { return markBroken(name) }
         if command == "providecommand", macros.contains(name) || CommandTable.isKnown(name) { return }
         var replacement = body.tokens
         if isOperator {
@@ -68,10 +68,22 @@ extension TeXParser {
                 .invalidMacroDefinition, "'\\def\\\(name)' has delimited parameters, which derive does not support",
                 at: range(from: token.range.lowerBound),
                 help: "use '\\newcommand{\\\(name)}[\(count)]{…}' with braced arguments")
-            return
+            return markBroken(name)
         }
-        guard checkParameters(in: body.tokens, of: name, count: count) else { return }
+        guard checkParameters(in: body.tokens, of: name, count: count) else { return markBroken(name) }
         macros.definitions[name] = MacroDefinition(name: name, parameterCount: count, body: body.tokens)
+    }
+
+    /// Records `\name` as defined but broken, so its uses are not reported again.
+    private mutating func markBroken(_ name: String) {
+        macros.definitions[name] = MacroDefinition(name: name, parameterCount: 0, body: [], isBroken: true)
+    }
+
+    /// After an invalid parameter count: takes a default argument and the body, if given.
+    private mutating func skipDefinition(of name: String) {
+        _ = readBracketTokens()
+        if let open = peekRawSkippingSpaces(), open.kind == .beginGroup { _ = readBalancedTokens(for: open, usage: "") }
+        markBroken(name)
     }
 
     private mutating func checkParameters(in body: [TeXToken], of name: String, count: Int) -> Bool {
@@ -101,6 +113,7 @@ extension TeXParser {
             report(
                 .invalidMacroDefinition, "expected a command name after '\(token.spelling)'", at: token.range,
                 help: "write '\(usage)'")
+            skipMalformedDefinition(braced: braced)
             return nil
         }
         takeRaw()
@@ -114,6 +127,21 @@ extension TeXParser {
             takeRaw()
         }
         return name
+    }
+
+    /// After a missing name: takes the rest of the braced name, a parameter count, a
+    /// default and the body, so that the definition leaves nothing behind to report again.
+    private mutating func skipMalformedDefinition(braced: Bool) {
+        if braced {
+            var level = 1
+            while level > 0, let token = takeRaw() {
+                if token.kind == .beginGroup { level += 1 }
+                if token.kind == .endGroup { level -= 1 }
+            }
+        }
+        _ = readBracketTokens()
+        _ = readBracketTokens()
+        if let open = peekRawSkippingSpaces(), open.kind == .beginGroup { _ = readBalancedTokens(for: open, usage: "") }
     }
 
     // MARK: - Raw token groups

@@ -161,7 +161,9 @@ extension TeXParser {
     /// The next token in text mode: spaces kept, macros expanded.
     private mutating func nextTextToken() -> TeXToken? {
         while let token = stream.peek() {
-            if case .command(let name) = token.kind, !isExpansionHalted, let definition = macros.definitions[name] {
+            if case .command(let name) = token.kind, !isExpansionHalted, let definition = macros.definitions[name],
+                !definition.isBroken
+            {
                 _ = stream.next()
                 expand(definition, invocation: token)
                 continue

@@ -10,7 +10,7 @@ extension TeXParser {
         func argument(_ usage: String) -> TeXNode { parseArgument(for: token, usage: usage) }
 
         if macros.contains(name) {
-            // Expansion was halted by the limit, which has been reported once already.
+            // A broken definition or a halted expansion, each reported once already.
             return node(.error(token.spelling))
         }
         if let symbol = SymbolTable.commands[name] { return node(.symbol(symbol)) }

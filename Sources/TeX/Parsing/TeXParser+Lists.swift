@@ -8,9 +8,9 @@ extension TeXParser {
         defer { enclosing = saved }
         var nodes: [TeXNode] = []
         while !isTooDeep, let token = peek(), !enclosing.stops(at: token) {
-            let before = lastEnd
+            let before = takenCount
             if let node = parseAtomWithScripts() { nodes.append(node) }
-            if lastEnd == before, peek() == token {
+            if takenCount == before {
                 // Nothing was taken: never loop on a token no rule accepts.
                 next()
                 report(.unexpectedCharacter, "unexpected '\(token.spelling)'", at: token.range)
@@ -26,7 +26,9 @@ extension TeXParser {
         let base = Self.isScriptToken(first) ? nil : parseAtom()
         guard let token = peek(), Self.isScriptToken(token) || Self.isLimitsToken(token) else { return base }
         var scripts = Scripts(base: base)
-        while let token = peek() {
+        var wraps = 0  // double scripts nest the scripts so far; each nesting counts as depth
+        defer { for _ in 0..<wraps { leave() } }
+        while !isTooDeep, let token = peek() {
             switch token.kind {
             case .caret, .underscore:
                 next()
@@ -35,6 +37,8 @@ extension TeXParser {
                 let taken = isSuper ? scripts.sup != nil : scripts.sub != nil
                 if taken {
                     reportDoubleScript(token, isSuper: isSuper)
+                    guard enter(at: token.range) else { break }
+                    wraps += 1
                     scripts = Scripts(base: TeXNode(.scripts(scripts), range: range(from: start)))
                 }
                 if isSuper { scripts.sup = argument } else { scripts.sub = argument }
@@ -42,6 +46,8 @@ extension TeXParser {
                 next()
                 if scripts.sup != nil {
                     reportDoubleScript(token, isSuper: true)
+                    guard enter(at: token.range) else { break }
+                    wraps += 1
                     scripts = Scripts(base: TeXNode(.scripts(scripts), range: range(from: start)))
                 }
                 scripts.primes += 1

@@ -23,6 +23,8 @@ public struct TeXParser {
     var suppressions: [SourceRange] = []
     /// The end of the last token taken, for the ranges of nodes.
     var lastEnd = 0
+    /// How many tokens have been taken, to tell progress from a rule that takes nothing.
+    var takenCount = 0
     var depth = 0
     var isTooDeep = false
     var expansions = 0
@@ -76,7 +78,7 @@ public struct TeXParser {
             switch token.kind {
             case .space:
                 _ = stream.next()
-            case .command(let name) where !isExpansionHalted && macros.definitions[name] != nil:
+            case .command(let name) where !isExpansionHalted && macros.definitions[name]?.isBroken == false:
                 _ = stream.next()
                 if let definition = macros.definitions[name] { expand(definition, invocation: token) }
             default:
@@ -98,6 +100,7 @@ public struct TeXParser {
     mutating func takeRaw() -> TeXToken? {
         guard let token = stream.next() else { return nil }
         lastEnd = max(lastEnd, token.range.upperBound)
+        takenCount += 1
         return token
     }
 

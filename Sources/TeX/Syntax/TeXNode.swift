@@ -137,3 +137,22 @@ public struct Radical: Sendable, Hashable {
         self.index = index
     }
 }
+
+extension TeXNode {
+    /// The direct subnodes, in reading order: a row's atoms, a fraction's numerator and
+    /// denominator, a table's cells row by row, and so on. For walks that visit every node.
+    public var children: [TeXNode] {
+        switch kind {
+        case .symbol, .delimiter, .operatorName, .text, .space, .reference, .error: []
+        case .row(let nodes), .group(let nodes): nodes
+        case .scripts(let scripts): [scripts.base, scripts.sub, scripts.sup].compactMap { $0 }
+        case .fraction(let fraction): [fraction.numerator, fraction.denominator]
+        case .radical(let radical): [radical.index, radical.radicand].compactMap { $0 }
+        case .fenced(let fenced): [fenced.body]
+        case .font(_, let node), .style(_, let node), .color(_, let node), .phantom(_, let node): [node]
+        case .accent(let accent): [accent.base]
+        case .stack(let stack): [stack.base, stack.over, stack.under].compactMap { $0 }
+        case .environment(let environment): environment.rows.flatMap { $0 }
+        }
+    }
+}
