@@ -24,9 +24,10 @@ struct GoldenTable {
     var header: [String]
     var cases: [Case]
 
-    /// The directory of this test target's fixtures, found from this source file's path.
-    static func fixture(_ name: String, filePath: String = #filePath) -> URL {
-        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+    /// A file in this test target's `Fixtures/`, found from this source file's path
+    /// (`Tests/TeXTests/Support/GoldenTable.swift`).
+    static func fixture(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures").appendingPathComponent(name)
     }
 
