@@ -53,7 +53,7 @@ struct TeXParserTests {
         #expect(
             Self.nodes("2.").map(\.kind) == [
                 .symbol(TeXSymbol("2", source: "2", kind: .number)),
-                .symbol(TeXSymbol(".", source: ".", kind: .punctuation)),
+                .symbol(TeXSymbol(".", source: ".", kind: .ordinary)),
             ])
     }
 

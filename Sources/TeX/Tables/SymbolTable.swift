@@ -33,8 +33,8 @@ enum SymbolTable {
         add(.binary, "−")
         add(.binary, "*", as: "∗")
         add(.relation, "=<>≤≥≠≡≈≅∼≃∝≪≫∈∉∋⊂⊃⊆⊇∣∥⊥→←↔⇒⇐⇔↦:")
-        add(.punctuation, ",;.?")
-        add(.ordinary, "!/@\"∂∇∞∅∀∃¬′…⋯⋮⋱⊤⊺†‡")
+        add(.punctuation, ",;?")
+        add(.ordinary, ".!/@\"∂∇∞∅⌀∀∃¬′…⋯⋮⋱⊤⊺†‡")
         add(.open, "([⟨⌊⌈")
         add(.close, ")]⟩⌋⌉")
         add(.fence, "|‖")
@@ -59,7 +59,7 @@ enum SymbolTable {
     ]
 
     static let ordinary: KeyValuePairs<String, String> = [
-        "partial": "∂", "nabla": "∇", "infty": "∞", "emptyset": "∅", "varnothing": "∅",
+        "partial": "∂", "nabla": "∇", "infty": "∞", "emptyset": "∅", "varnothing": "⌀",
         "forall": "∀", "exists": "∃", "nexists": "∄", "neg": "¬", "lnot": "¬", "top": "⊤",
         "bot": "⊥", "intercal": "⊺", "prime": "′", "angle": "∠", "triangle": "△",
         "backslash": "\\", "surd": "√", "dots": "…", "ldots": "…", "dotsc": "…", "dotso": "…",
