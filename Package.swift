@@ -30,7 +30,7 @@ let package = Package(
         // Markdown (through libcmark), math masking, cells.
         .target(name: "Notebook", dependencies: ["CCmark", "Diagnostics"]),
         // TeX parser → syntax tree; MathML writer.
-        .target(name: "TeX", dependencies: ["Diagnostics"]),
+        .target(name: "TeX", dependencies: ["Diagnostics"], exclude: ["README.md"]),
         // Setup language, definition graph, derivatives, TeX as a computation, checks.
         .target(name: "Evaluation", dependencies: ["Numerics", "Diagnostics", "TeX"]),
         // HTML page, check panels, SVG figures, summaries.

@@ -41,7 +41,9 @@ struct MacroTableTests {
         let (results, _) = Self.parseNotebook([
             "\\DeclareMathOperator{\\Var}{Var} \\DeclareMathOperator*{\\argmin}{arg\\,min}", "\\Var X", "\\argmin",
         ])
-        #expect(results[1].root.children.first?.kind == .operatorName(OperatorName(name: "Var", limits: false, source: "\\operatorname")))
+        #expect(
+            results[1].root.children.first?.kind
+                == .operatorName(OperatorName(name: "Var", limits: false, source: "\\operatorname")))
         #expect(
             results[2].root.children.first?.kind
                 == .operatorName(OperatorName(name: "arg\u{2009}min", limits: true, source: "\\operatorname")))

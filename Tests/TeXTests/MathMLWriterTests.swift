@@ -67,7 +67,8 @@ struct MathMLWriterTests {
     @Test func bigDelimitersHaveAFixedSize() {
         #expect(
             Self.presentation("\\Bigl[")
-                == "<mo fence=\"true\" form=\"prefix\" stretchy=\"true\" minsize=\"1.623em\" maxsize=\"1.623em\">[</mo>")
+                == "<mo fence=\"true\" form=\"prefix\" stretchy=\"true\" minsize=\"1.623em\" maxsize=\"1.623em\">[</mo>"
+        )
     }
 
     @Test func fontCommandsUseMathematicalAlphanumerics() {
@@ -98,7 +99,8 @@ struct MathMLWriterTests {
                 == "<mrow><mi>log</mi><mo rspace=\"0.1667em\">&#x2061;</mo><mi>x</mi></mrow>")
         #expect(
             Self.presentation("\\log(x)")
-                == "<mrow><mi>log</mi><mo>&#x2061;</mo><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")
+                == "<mrow><mi>log</mi><mo>&#x2061;</mo><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>"
+        )
     }
 
     @Test func anUnknownCommandIsShownAndTheRestIsRendered() {
@@ -134,10 +136,13 @@ struct MathMLWriterTests {
         let markup = Self.writer.render(TeXParser.parse("a<b \\text{\"&\"}"), display: false).markup
         #expect(markup.contains("<mo>&lt;</mo>"))
         #expect(markup.contains("<mtext>&quot;&amp;&quot;</mtext>"))
-        #expect(markup.contains("<annotation encoding=\"application/x-tex\">a&lt;b \\text{&quot;&amp;&quot;}</annotation>"))
+        #expect(
+            markup.contains("<annotation encoding=\"application/x-tex\">a&lt;b \\text{&quot;&amp;&quot;}</annotation>"))
     }
 
-    @Test(arguments: [(3, "0.1667em"), (-3, "-0.1667em"), (4, "0.2222em"), (5, "0.2778em"), (18, "1em"), (9, "0.5em"), (0, "0em")])
+    @Test(arguments: [
+        (3, "0.1667em"), (-3, "-0.1667em"), (4, "0.2222em"), (5, "0.2778em"), (18, "1em"), (9, "0.5em"), (0, "0em"),
+    ])
     func spacesAreWrittenInEm(mu: Int, width: String) {
         #expect(MathMLWalker.em(mu: mu) == width)
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Diagnostics
+import Foundation
 import Testing
 
 @testable import TeX
@@ -162,7 +162,9 @@ struct TeXParserTests {
         guard case .environment(let environment) = aligned.kind else { Issue.record("not an environment"); return }
         #expect(environment.kind == .aligned)
         #expect(environment.rows.map(\.count) == [2, 2])
-        guard case .environment(let gathered)? = Self.only("a \\\\ b")?.kind else { Issue.record("not gathered"); return }
+        guard case .environment(let gathered)? = Self.only("a \\\\ b")?.kind else {
+            Issue.record("not gathered"); return
+        }
         #expect(gathered.kind == .gathered)
     }
 

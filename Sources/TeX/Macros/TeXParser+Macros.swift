@@ -166,7 +166,8 @@ extension TeXParser {
 
     /// A braced group as raw tokens without its braces, or a single token; nil (reported)
     /// when there is none.
-    mutating func readBalancedTokens(for command: TeXToken, usage: String) -> (tokens: [TeXToken], range: SourceRange)? {
+    mutating func readBalancedTokens(for command: TeXToken, usage: String) -> (tokens: [TeXToken], range: SourceRange)?
+    {
         guard let first = peekRawSkippingSpaces(), first.kind != .endGroup else {
             report(
                 .missingArgument, "missing argument for '\(command.spelling)'", at: command.range,

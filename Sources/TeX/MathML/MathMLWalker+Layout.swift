@@ -10,7 +10,11 @@ extension MathMLWalker {
         let primes = scripts.primes > 0 ? Self.primes(scripts.primes) : nil
         if let primes, scripts.sup == nil {
             out.open("mrow")
-            if scripts.sub == nil { visitBase(scripts.base, context) } else { writeScripts(base: scripts, limits: limits, context) }
+            if scripts.sub == nil {
+                visitBase(scripts.base, context)
+            } else {
+                writeScripts(base: scripts, limits: limits, context)
+            }
             out.leaf("mo", [("lspace", "0em"), ("rspace", "0em")], text: primes)
             out.close("mrow")
             return

@@ -30,7 +30,8 @@ extension MathMLWalker {
             out.leaf("mtext", text: text)
         case .accent(let accent): writeAccent(accent, context)
         case .stack(let stack):
-            let element = stack.over != nil && stack.under != nil ? "munderover" : stack.over != nil ? "mover" : "munder"
+            let element =
+                stack.over != nil && stack.under != nil ? "munderover" : stack.over != nil ? "mover" : "munder"
             out.open(element)
             visit(stack.base, context)
             if let under = stack.under { visit(under, context) }

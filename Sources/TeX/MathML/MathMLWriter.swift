@@ -37,7 +37,9 @@ public struct MathMLWriter: Sendable {
     public var knownLabels: [String]
 
     /// A writer that resolves `\eqref` and `\ref` with `resolveLabel`.
-    public init(knownLabels: [String] = [], resolveLabel: @escaping @Sendable (String) -> EquationReference? = { _ in nil }) {
+    public init(
+        knownLabels: [String] = [], resolveLabel: @escaping @Sendable (String) -> EquationReference? = { _ in nil }
+    ) {
         self.resolveLabel = resolveLabel
         self.knownLabels = knownLabels
     }
@@ -158,7 +160,8 @@ struct MathMLWalker {
             if case .symbol(let symbol) = node.kind, symbol.kind == .letter, let last = merged.last,
                 case .symbol(let previous) = last.kind, previous.kind == .letter
             {
-                let word = TeXSymbol(previous.text + symbol.text, source: previous.source + symbol.source, kind: .letter)
+                let word = TeXSymbol(
+                    previous.text + symbol.text, source: previous.source + symbol.source, kind: .letter)
                 merged[merged.count - 1] = TeXNode(.symbol(word), range: last.range.union(node.range))
             } else {
                 merged.append(node)

@@ -51,7 +51,8 @@ extension TeXParser {
             report(
                 isRight ? .unmatchedRight : .misplacedMiddle,
                 "'\\\(name)' without a matching '\\left'", at: delimiter.range,
-                help: isRight ? "add a '\\left' before it, or remove it" : "use '\\middle' between '\\left' and '\\right'")
+                help: isRight
+                    ? "add a '\\left' before it, or remove it" : "use '\\middle' between '\\left' and '\\right'")
             return node(.delimiter(delimiter))
         case "operatorname", "mathop":
             let limits = name == "mathop" || take("*")
@@ -175,7 +176,9 @@ extension TeXParser {
     /// An unknown command: reported with the nearest known name, kept as an error node.
     private mutating func unknownCommand(_ name: String, token: TeXToken) -> TeXNode {
         guard !name.isEmpty else {
-            report(.unknownCommand, "'\\' at the end of the formula", at: token.range, help: "write '\\backslash' for a backslash")
+            report(
+                .unknownCommand, "'\\' at the end of the formula", at: token.range,
+                help: "write '\\backslash' for a backslash")
             return TeXNode(.error("\\"), range: token.range)
         }
         let suggestion = Suggestions.nearest(to: name, among: CommandTable.allNames + macros.names)

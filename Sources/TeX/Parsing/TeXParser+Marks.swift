@@ -13,7 +13,9 @@ extension TeXParser {
             rows.firstIndex { $0.lowerBound <= range.lowerBound && range.lowerBound < $0.upperBound }
         }
         let labels = labels.map { EquationLabel(name: $0.name, range: $0.range, row: row(of: $0.range)) }
-        let tags = tags.map { EquationTag(text: $0.text, isStarred: $0.isStarred, range: $0.range, row: row(of: $0.range)) }
+        let tags = tags.map {
+            EquationTag(text: $0.text, isStarred: $0.isStarred, range: $0.range, row: row(of: $0.range))
+        }
         for (index, label) in labels.enumerated() {
             if let earlier = labels[..<index].first(where: { $0.row == label.row || $0.name == label.name }) {
                 report(

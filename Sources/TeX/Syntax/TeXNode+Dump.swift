@@ -96,16 +96,19 @@ extension TeXParseResult {
     public func dump() -> String {
         var text = root.dump()
         for label in labels {
-            text += "label \(quoted(label.name))" + (label.row.map { " row=\($0)" } ?? "")
+            text +=
+                "label \(quoted(label.name))" + (label.row.map { " row=\($0)" } ?? "")
                 + " @\(label.range.lowerBound)..\(label.range.upperBound)\n"
         }
         for tag in tags {
-            text += "tag \(quoted(tag.text))\(tag.isStarred ? " starred" : "")" + (tag.row.map { " row=\($0)" } ?? "")
+            text +=
+                "tag \(quoted(tag.text))\(tag.isStarred ? " starred" : "")" + (tag.row.map { " row=\($0)" } ?? "")
                 + " @\(tag.range.lowerBound)..\(tag.range.upperBound)\n"
         }
         if isNumberingSuppressed { text += "numbering suppressed\n" }
         for issue in issues {
-            text += "issue \(issue.code.rawValue) @\(issue.range.lowerBound)..\(issue.range.upperBound): \(issue.message)\n"
+            text +=
+                "issue \(issue.code.rawValue) @\(issue.range.lowerBound)..\(issue.range.upperBound): \(issue.message)\n"
         }
         return text
     }

@@ -40,8 +40,11 @@ struct GoldenTable {
         func finish() {
             guard !cases.isEmpty else { return }
             while lines.last?.isEmpty == true { lines.removeLast() }
-            if inInput { cases[cases.count - 1].input = lines.joined(separator: "\n") }
-            else { cases[cases.count - 1].expected = lines.joined(separator: "\n") }
+            if inInput {
+                cases[cases.count - 1].input = lines.joined(separator: "\n")
+            } else {
+                cases[cases.count - 1].expected = lines.joined(separator: "\n")
+            }
             lines = []
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
@@ -89,7 +92,9 @@ struct GoldenTable {
         if ProcessInfo.processInfo.environment["DERIVE_RECORD"] == "1" {
             for index in table.cases.indices { table.cases[index].expected = actual(table.cases[index]) }
             try table.serialized().write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(table.cases.count) cases into \(fixture); review the diff and run again without DERIVE_RECORD", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(table.cases.count) cases into \(fixture); review the diff and run again without DERIVE_RECORD",
+                sourceLocation: sourceLocation)
             return
         }
         for entry in table.cases {
