@@ -42,7 +42,6 @@ public struct TeXIssue: Sendable, Hashable {
         case misplacedMiddle
         case mismatchedEnvironment
         case unclosedEnvironment
-        case misplacedAlignment
         case doubleScript
         case invalidMacroDefinition
         case expansionLimit

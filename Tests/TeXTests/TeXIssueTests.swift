@@ -104,3 +104,27 @@ struct TeXIssueTests {
         #expect(diagnostic.help == "h")
     }
 }
+
+extension TeXIssueTests {
+    /// Many problems in one span must not make parsing slow (each did-you-mean lookup
+    /// compares against every known command, so only the first few names get one).
+    @Test(.timeLimit(.minutes(1)))
+    func tenThousandDistinctUnknownCommandsAreReportedQuickly() {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let names = (0..<10_000).map { number in
+            "\\q" + String([letters[number / 676], letters[number / 26 % 26], letters[number % 26]])
+        }
+        let result = TeXParser.parse(names.joined(separator: " "))
+        #expect(result.issues.count == 10_000)
+        #expect(result.issues.allSatisfy { $0.code == .unknownCommand })
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func tenThousandLabelledRowsAreCheckedQuickly() {
+        let tex = (0..<10_000).map { "a_{\($0)} &= b \\label{eq:\($0 % 5_000)}" }.joined(separator: " \\\\ ")
+        let result = TeXParser.parse(tex)
+        #expect(result.labels.count == 10_000)
+        #expect(result.labels.last?.row == 9_999)
+        #expect(result.issues.filter { $0.code == .duplicateLabel }.count == 5_000)
+    }
+}

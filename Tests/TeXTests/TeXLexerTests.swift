@@ -30,3 +30,9 @@ struct TeXLexerTests {
         #expect(tokens.last?.kind == .character("x̂"))
     }
 }
+
+extension TeXLexerTests {
+    @Test func aMarkAfterAControlCharacterIsItsOwnToken() {
+        #expect(Self.tokens("\u{1}\u{301}").map(\.kind) == [.character("\u{1}"), .character("\u{301}")])
+    }
+}

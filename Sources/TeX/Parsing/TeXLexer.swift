@@ -92,6 +92,11 @@ struct TeXLexer {
             while index < scalars.count, scalars[index].properties.isGraphemeExtend { index += 1 }
             var text = ""
             text.unicodeScalars.append(contentsOf: scalars[start..<index])
+            if text.count != 1 {
+                // Not one grapheme (a mark after a control character): take the scalar alone.
+                index = start + 1
+                text = String(scalar)
+            }
             kind = .character(Character(text))
         }
         return TeXToken(kind: kind, range: SourceRange(offsets[start], offsets[index]))

@@ -181,11 +181,22 @@ extension TeXParser {
                 help: "write '\\backslash' for a backslash")
             return TeXNode(.error("\\"), range: token.range)
         }
-        let suggestion = Suggestions.nearest(to: name, among: CommandTable.allNames + macros.names)
+        let suggestion = suggestion(for: name)
         report(
             .unknownCommand, "unknown command '\\\(name)'", at: token.range,
             help: suggestion.map { "did you mean '\\\($0)'?" } ?? "define it with '\\newcommand{\\\(name)}{…}'")
         return TeXNode(.error("\\" + name), range: token.range)
+    }
+
+    /// The known command nearest to an unknown `name`. Looked up for the first few unknown
+    /// names of a span only, so that thousands of them cannot make parsing slow.
+    private mutating func suggestion(for name: String) -> String? {
+        if let cached = suggestions[name] { return cached }
+        guard suggestions.count < Self.maximumSuggestions else { return nil }
+        let candidates = (CommandTable.allNames + macros.names).filter { abs($0.count - name.count) <= 3 }
+        let found = Suggestions.nearest(to: name, among: candidates)
+        suggestions[name] = .some(found)
+        return found
     }
 
     /// The plain text of a node made of letters, digits and spaces (`arg\,max`), else nil.

@@ -112,12 +112,6 @@ extension TeXParser {
                 .unbalancedBrace, "unmatched '}'", at: token.range,
                 help: "remove it, or add the '{' it closes")
             return TeXNode(.error("}"), range: token.range)
-        case .alignment:
-            next()
-            report(
-                .misplacedAlignment, "'&' outside a table", at: token.range,
-                help: "use '&' inside an environment such as 'aligned' or 'matrix', or write '\\&'")
-            return nil
         case .parameter(let number):
             next()
             report(
@@ -126,8 +120,8 @@ extension TeXParser {
             return TeXNode(.error(token.spelling), range: token.range)
         case .command(let name):
             return parseCommand(name, token: token)
-        case .caret, .underscore, .space:
-            return nil
+        case .caret, .underscore, .space, .alignment:
+            return nil  // scripts are read by the caller; `&` always ends a cell first
         }
     }
 

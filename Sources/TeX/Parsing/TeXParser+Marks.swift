@@ -10,14 +10,24 @@ extension TeXParser {
     mutating func result(source: String, root: TeXNode) -> TeXParseResult {
         let rows = Self.displayRows(of: root)
         func row(of range: SourceRange) -> Int? {
-            rows.firstIndex { $0.lowerBound <= range.lowerBound && range.lowerBound < $0.upperBound }
+            // Rows are in source order and do not overlap: search by position.
+            var low = 0
+            var high = rows.count
+            while low < high {
+                let mid = (low + high) / 2
+                if rows[mid].upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            return low < rows.count && rows[low].lowerBound <= range.lowerBound ? low : nil
         }
         let labels = labels.map { EquationLabel(name: $0.name, range: $0.range, row: row(of: $0.range)) }
         let tags = tags.map {
             EquationTag(text: $0.text, isStarred: $0.isStarred, range: $0.range, row: row(of: $0.range))
         }
+        var firstInRow: [Int?: Int] = [:]
+        var firstNamed: [String: Int] = [:]
         for (index, label) in labels.enumerated() {
-            if let earlier = labels[..<index].first(where: { $0.row == label.row || $0.name == label.name }) {
+            let candidates = [firstInRow[label.row], firstNamed[label.name]].compactMap { $0 }
+            if let earlier = candidates.min().map({ labels[$0] }) {
                 report(
                     .duplicateLabel,
                     earlier.name == label.name
@@ -25,6 +35,8 @@ extension TeXParser {
                     at: label.range, help: "an equation has one label; remove one of them",
                     notes: [Diagnostic.Note("'\(earlier.name)' is given here", range: earlier.range)])
             }
+            if firstInRow[label.row] == nil { firstInRow[label.row] = index }
+            if firstNamed[label.name] == nil { firstNamed[label.name] = index }
         }
         let starred = Self.displayEnvironment(of: root)?.kind?.isUnnumbered ?? false
         let suppressedRows = Set(suppressions.map { row(of: $0) })

@@ -32,6 +32,10 @@ public struct TeXParser {
     var isExpansionHalted = false
     /// The stops of every construct open around the list being parsed.
     var enclosing: StopSet = []
+    /// Did-you-mean answers already looked up in this span, by unknown name.
+    var suggestions: [String: String?] = [:]
+    /// How many unknown names of one span get a did-you-mean lookup.
+    static let maximumSuggestions = 32
 
     init(source: String, macros: MacroTable) {
         stream = TokenStream(source)
