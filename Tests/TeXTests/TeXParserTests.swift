@@ -39,6 +39,16 @@ struct TeXParserTests {
         #expect(scripts.sup?.kind == .symbol(TeXSymbol("2", source: "2", kind: .number)))
     }
 
+    @Test func aSuperscriptOfPrimesCountsAsPrimes() throws {
+        for tex in ["f^\\prime", "f^{\\prime\\prime}", "f'^{\\prime}"] {
+            guard case .scripts(let scripts)? = Self.only(tex)?.kind else {
+                Issue.record("\(tex): not scripts"); continue
+            }
+            #expect(scripts.sup == nil, "\(tex)")
+            #expect(scripts.primes == (tex == "f^\\prime" ? 1 : 2), "\(tex)")
+        }
+    }
+
     @Test func fractionsTakeDigitsWithoutBraces() throws {
         let node = try #require(Self.only("\\tfrac12"))
         guard case .fraction(let fraction) = node.kind else { Issue.record("not a fraction"); return }

@@ -34,6 +34,10 @@ extension TeXParser {
                 next()
                 let isSuper = token.kind == .caret
                 let argument = parseArgument(for: token, usage: isSuper ? "x^{…}" : "x_{…}")
+                if isSuper, scripts.sup == nil, let primes = Self.primeCount(of: argument) {
+                    scripts.primes += primes  // `f^\prime` is `f'`, as in TeX
+                    continue
+                }
                 let taken = isSuper ? scripts.sup != nil : scripts.sub != nil
                 if taken {
                     reportDoubleScript(token, isSuper: isSuper)
@@ -75,6 +79,20 @@ extension TeXParser {
             help: isSuper
                 ? "group with braces to say which is meant: 'x^{a^b}' or '{x^a}^b'"
                 : "group with braces to say which is meant: 'x_{a_b}' or '{x_a}_b'")
+    }
+
+    /// The number of primes a superscript made only of primes stands for (`\prime\prime`).
+    static func primeCount(of node: TeXNode) -> Int? {
+        switch node.kind {
+        case .symbol(let symbol):
+            return ["′": 1, "″": 2, "‴": 3, "⁗": 4][symbol.text]
+        case .group(let nodes), .row(let nodes):
+            let counts = nodes.map { primeCount(of: $0) }
+            guard !counts.isEmpty, counts.allSatisfy({ $0 != nil }) else { return nil }
+            return counts.reduce(0) { $0 + ($1 ?? 0) }
+        default:
+            return nil
+        }
     }
 
     static func isScriptToken(_ token: TeXToken) -> Bool {
