@@ -30,7 +30,7 @@ let package = Package(
         // Markdown (through libcmark), math masking, cells.
         .target(name: "Notebook", dependencies: ["CCmark", "Diagnostics"]),
         // TeX parser → syntax tree; MathML writer.
-        .target(name: "TeX", dependencies: ["Diagnostics"]),
+        .target(name: "TeX", dependencies: ["Diagnostics"], exclude: ["README.md"]),
         // Setup language, definition graph, derivatives, TeX as a computation, checks.
         .target(name: "Evaluation", dependencies: ["Numerics", "Diagnostics", "TeX"], exclude: ["README.md"]),
         // HTML page, check panels, SVG figures, summaries.
@@ -49,7 +49,9 @@ let package = Package(
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"], exclude: ["Fixtures"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Diagnostics"], exclude: ["Fixtures"]),
-        .testTarget(name: "TeXTests", dependencies: ["TeX", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TeXTests", dependencies: ["TeX", "Diagnostics"],
+            exclude: ["Fixtures", "pandoc-crosscheck.sh", "preview.sh"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Numerics", "Diagnostics", "TeX"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Evaluation", "Diagnostics", "TeX"], exclude: ["Fixtures"]),
         .testTarget(name: "deriveTests", dependencies: ["derive"], exclude: ["Fixtures"]),

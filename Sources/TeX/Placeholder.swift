@@ -1,1 +1,0 @@
-// TeX module: see the README beside this file.
