@@ -16,7 +16,7 @@ struct CellRenderer {
 
                 """
         case .check:
-            let equation = typesetter.html(tex: cell.code, display: true, alone: true)
+            let equation = typesetter.html(forCell: index)
             return "<section class=\"cell check\"><span class=\"cell-label\">checked equation</span>\n\(equation)</section>\n"
         }
     }

@@ -1,24 +1,105 @@
 import Diagnostics
 import Notebook
+import TeX
 
-/// Typesets the notebook's math and numbers its display equations.
+/// Typesets a notebook's math as MathML and numbers its display equations.
+///
+/// Every piece of math — `$…$`, `$$…$$`, ```` ```math ```` and ```` ```math check ```` — is
+/// parsed once, in document order, with one macro table, so a `\newcommand` holds for the
+/// rest of the notebook. Each display equation gets the next number (a `\tag` replaces it,
+/// `\notag` or a starred environment suppresses it) and an anchor (`eq.<label>` or
+/// `eq.<n>`; the dot keeps it apart from heading anchors, which never contain one), so
+/// `\eqref` can link to an equation before or after it.
 struct MathTypesetter {
-    let notebook: ParsedNotebook
+    /// One parsed piece of math.
+    struct Piece {
+        var tex: SourceFragment
+        var parsed: TeXParseResult
+        var display: Bool
+        var checked: Bool
+        var number: EquationReference?
+    }
+
+    private(set) var spans: [Int: Piece] = [:]
+    private(set) var cells: [Int: Piece] = [:]
+    private let writer: MathMLWriter
     private(set) var diagnostics: [Diagnostic] = []
 
     init(notebook: ParsedNotebook) {
-        self.notebook = notebook
+        enum Source {
+            case span(Int)
+            case cell(Int)
+        }
+        var ordered: [(offset: Int, source: Source)] = notebook.math.indices.map {
+            (notebook.math[$0].range.lowerBound, .span($0))
+        }
+        for (index, cell) in notebook.cells.enumerated() where cell.kind == .check {
+            ordered.append((cell.range.lowerBound, .cell(index)))
+        }
+        ordered.sort { $0.offset < $1.offset }
+
+        var macros = MacroTable()
+        var references: [String: EquationReference] = [:]
+        var counter = 0
+        for (_, source) in ordered {
+            let (tex, display, checked): (SourceFragment, Bool, Bool) =
+                switch source {
+                case .span(let index): (notebook.math[index].tex, notebook.math[index].isDisplay, false)
+                case .cell(let index): (notebook.cells[index].code, true, true)
+                }
+            let parsed = TeXParser.parse(tex.text, macros: &macros)
+            var piece = Piece(tex: tex, parsed: parsed, display: display, checked: checked)
+            if display, !parsed.isNumberingSuppressed || parsed.tag != nil {
+                let number: String
+                if let tag = parsed.tag {
+                    number = tag.text
+                } else {
+                    counter += 1
+                    number = String(counter)
+                }
+                let anchor = "eq." + (parsed.label.map(Self.anchorText) ?? number)
+                let reference = EquationReference(number: number, anchor: anchor)
+                piece.number = reference
+                for label in parsed.labels where references[label.name] == nil {
+                    references[label.name] = reference
+                }
+            }
+            switch source {
+            case .span(let index): spans[index] = piece
+            case .cell(let index): cells[index] = piece
+            }
+        }
+        writer = MathMLWriter(references: references)
     }
 
-    /// The HTML of math span `index`.
+    /// The HTML of math span `index` of the notebook.
     mutating func html(forSpan index: Int, alone: Bool) -> String {
-        let span = notebook.math[index]
-        return html(tex: span.tex, display: span.isDisplay, alone: alone)
+        guard let piece = spans[index] else { return "" }
+        return html(piece, alone: alone)
     }
 
-    /// The HTML of a piece of TeX.
-    mutating func html(tex: SourceFragment, display: Bool, alone: Bool) -> String {
-        let code = "<code class=\"tex\">\(HTMLText.escape(tex.text))</code>"
-        return alone ? "<div class=\"equation\">\(code)</div>\n" : code
+    /// The typeset equation of check cell `index`.
+    mutating func html(forCell index: Int) -> String {
+        guard let piece = cells[index] else { return "" }
+        return html(piece, alone: true)
+    }
+
+    private mutating func html(_ piece: Piece, alone: Bool) -> String {
+        let rendering = writer.render(piece.parsed, display: piece.display)
+        let severity: Severity = piece.checked ? .error : .warning
+        diagnostics += (piece.parsed.issues + rendering.issues).map { $0.diagnostic(severity, in: piece.tex) }
+        guard piece.display else { return rendering.markup }
+        var html = rendering.markup
+        if let number = piece.number {
+            let shown = piece.parsed.tag?.isStarred == true ? number.number : "(\(number.number))"
+            html += "<span class=\"eqno\"><a href=\"#\(number.anchor)\">\(HTMLText.escape(shown))</a></span>"
+        }
+        let id = piece.number.map { " id=\"\($0.anchor)\"" } ?? ""
+        return alone ? "<div class=\"equation\"\(id)>\(html)</div>\n" : "<span class=\"equation\"\(id)>\(html)</span>"
+    }
+
+    /// A label as anchor text: letters, digits, `:`, `_` and `-` kept, anything else `-`.
+    private static func anchorText(_ label: String) -> String {
+        String(label.map { $0.isLetter || $0.isNumber || ":_-".contains($0) ? $0 : "-" })
     }
 }

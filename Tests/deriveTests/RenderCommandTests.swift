@@ -80,3 +80,27 @@ import Testing
         Golden.expect(result.stderr, matches: "errors/bad-front-matter.stderr")
     }
 }
+
+@Suite struct TeXDiagnosticsEndToEndTests {
+    @Test func unknownTeXInProseIsAWarningAndAVisibleError() throws {
+        let workspace = try DeriveProcess.workspace(fixtures: ["tex-prose"])
+        let result = try DeriveProcess.run(["render"], in: workspace)
+        #expect(result.status == 0)
+        Golden.expect(result.stderr, matches: "tex-prose/prose.stderr")
+        let html = try String(contentsOf: workspace.appendingPathComponent("output/prose.html"), encoding: .utf8)
+        #expect(html.contains("<merror>"))
+        #expect(html.contains("(??)"))
+    }
+
+    @Test func strictTurnsProseWarningsIntoFailure() throws {
+        let workspace = try DeriveProcess.workspace(fixtures: ["tex-prose"])
+        #expect(try DeriveProcess.run(["render", "--strict"], in: workspace).status == 3)
+    }
+
+    @Test func unknownTeXInACheckedEquationIsAnError() throws {
+        let workspace = try DeriveProcess.workspace(fixtures: ["tex-check"])
+        let result = try DeriveProcess.run(["render"], in: workspace)
+        #expect(result.status == 3)
+        Golden.expect(result.stderr, matches: "tex-check/checked.stderr")
+    }
+}
