@@ -9,7 +9,8 @@ import Diagnostics
 ///   text); a space followed by `$` inside ends the attempt;
 /// - `$$…$$` is display math; it may span lines but not a blank line;
 /// - `` $`…`$ `` is inline math whose content is taken literally;
-/// - `\$` is a literal dollar; inside math `\` escapes the next character.
+/// - `\$` is a literal dollar; inside math `\` escapes the next character;
+/// - `\eqref{label}` and `\ref{label}` in prose are read as math, as LaTeX authors write them.
 ///
 /// Code is never scanned: code blocks and HTML blocks come from cmark's own parse, and
 /// code spans are matched within their paragraph, as CommonMark does. Inline math stays
@@ -74,7 +75,12 @@ struct MathMasker {
             while i < region.upperBound {
                 switch bytes[i] {
                 case UInt8(ascii: "\\"):
-                    i += i + 1 < region.upperBound && isASCIIPunctuation(bytes[i + 1]) ? 2 : 1
+                    if let span = equationReference(at: i) {
+                        spans.append(span)
+                        i = span.range.upperBound
+                    } else {
+                        i += i + 1 < region.upperBound && isASCIIPunctuation(bytes[i + 1]) ? 2 : 1
+                    }
                 case UInt8(ascii: "`"):
                     i = skipCodeSpan(at: i)
                 case UInt8(ascii: "$"):
@@ -164,6 +170,23 @@ struct MathMasker {
             } else {
                 k += 1
             }
+        }
+        return nil
+    }
+
+    /// `\eqref{label}` or `\ref{label}` written in prose, as LaTeX authors do: read as the
+    /// inline math it means, so it becomes a link to the equation.
+    private func equationReference(at start: Int) -> Span? {
+        guard let leaf = leaf(containing: start) else { return nil }
+        for command in ["\\eqref{", "\\ref{"] {
+            let pattern = Array(command.utf8)
+            guard start + pattern.count < leaf.range.upperBound,
+                Array(bytes[start..<(start + pattern.count)]) == pattern
+            else { continue }
+            var k = start + pattern.count
+            while k < leaf.range.upperBound, bytes[k] != UInt8(ascii: "}"), bytes[k] != UInt8(ascii: "\n") { k += 1 }
+            guard k < leaf.range.upperBound, bytes[k] == UInt8(ascii: "}"), k > start + pattern.count else { return nil }
+            return span(start..<(k + 1), content: start..<(k + 1), display: false, depth: leaf.quoteDepth)
         }
         return nil
     }

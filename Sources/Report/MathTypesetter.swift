@@ -98,8 +98,10 @@ struct MathTypesetter {
         return alone ? "<div class=\"equation\"\(id)>\(html)</div>\n" : "<span class=\"equation\"\(id)>\(html)</span>"
     }
 
-    /// A label as anchor text: letters, digits, `:`, `_` and `-` kept, anything else `-`.
+    /// A label as anchor text: a leading `eq:` dropped (the anchor already says `eq.`);
+    /// letters, digits, `:`, `_` and `-` kept, anything else `-`.
     private static func anchorText(_ label: String) -> String {
-        String(label.map { $0.isLetter || $0.isNumber || ":_-".contains($0) ? $0 : "-" })
+        let name = label.hasPrefix("eq:") && label.count > 3 ? String(label.dropFirst(3)) : label
+        return String(name.map { $0.isLetter || $0.isNumber || ":_-".contains($0) ? $0 : "-" })
     }
 }

@@ -129,3 +129,9 @@ private func html(_ text: String, unsafe: Bool = false) -> String {
         #expect(html("[a](other.md) [b](sub/x.md#part) [c](https://x.org/a.md) [d](data.csv)") == "<p><a href=\"other.html\">a</a> <a href=\"sub/x.html#part\">b</a> <a href=\"https://x.org/a.md\">c</a> <a href=\"data.csv\">d</a></p>\n")
     }
 }
+
+@Suite struct EquationReferenceInProseTests {
+    @Test func anEqrefInProseIsReadAsMath() {
+        #expect(math(#"See \eqref{eq:grad} and \ref{x}, not `\eqref{code}` or \eqref{open"#) == [#"i:\eqref{eq:grad}"#, #"i:\ref{x}"#])
+    }
+}

@@ -91,7 +91,22 @@ struct MathMLWalker {
     /// before it (`\sin\theta \cos\theta`).
     mutating func writeSequence(_ nodes: [TeXNode], _ context: Context, after previous: SymbolKind?) {
         var previous = previous
+        var skipNext = false
         for (index, node) in nodes.enumerated() {
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            // TeX puts no space between two relations: `:=` and `=:` are one operator.
+            if case .symbol(let first) = node.kind, first.kind == .relation, index + 1 < nodes.count,
+                case .symbol(let second) = nodes[index + 1].kind, second.kind == .relation,
+                [":", "="].contains(first.text), [":", "="].contains(second.text)
+            {
+                out.leaf("mo", text: first.text + second.text)
+                previous = .relation
+                skipNext = true
+                continue
+            }
             if Self.isNamedOperator(node), let before = previous,
                 [.letter, .greek, .number, .ordinary, .close, .fence].contains(before)
             {
