@@ -46,3 +46,23 @@ func close(_ a: Matrix, _ b: Matrix) -> Bool { isApproximatelyEqual(a, b) }
 
 /// The scalar case of `close`.
 func close(_ a: Double, _ b: Double) -> Bool { isApproximatelyEqual(a, b) }
+
+/// The value of `name` after evaluating one gp block.
+func evaluated(_ code: String, _ name: String) throws -> Value {
+    try TestNotebook(code).scope().value(of: name)
+}
+
+/// The matrix of `name` after evaluating one gp block.
+func matrix(_ code: String, _ name: String = "r") throws -> Matrix {
+    try evaluated(code, name).matrix
+}
+
+/// The error evaluating `name` in one gp block gives, if any.
+func failure(_ code: String, _ name: String = "r") -> EvaluationError? {
+    do {
+        _ = try TestNotebook(code).scope().value(of: name)
+        return nil
+    } catch {
+        return error
+    }
+}
