@@ -59,6 +59,7 @@ struct DefinitionAnalysis {
             references[statement.name.name] = FreeNames.of(statement)
         }
         let known = order + Builtins.constantNames + Builtins.functionNames
+        var inCycle: Set<String> = []
         for (statement, block) in statements {
             let name = statement.name.name
             let fragment = blocks[block].fragment
@@ -75,7 +76,11 @@ struct DefinitionAnalysis {
                         continue
                     }
                     valid = false
-                    guard reported.insert(use.name).inserted else { continue }
+                    guard reported.insert(use.name).inserted, !(inCycle.contains(name) && inCycle.contains(use.name))
+                    else { continue }
+                    if use.name != name, let path = Self.path(from: use.name, to: name, references: references) {
+                        inCycle.formUnion(path)
+                    }
                     diagnostics.append(
                         orderError(use: use.name, in: name, at: range, target: target, references: references, file: fragment.file))
                 } else if Builtins.isKnown(use.name) {
@@ -83,10 +88,12 @@ struct DefinitionAnalysis {
                 } else {
                     valid = false
                     guard reported.insert(use.name).inserted else { continue }
-                    let suggestion = Suggestions.nearest(to: use.name, among: known)
+                    let isCall = FreeNames.isCall(use, in: statement.body)
+                    let candidates = isCall ? Builtins.functionNames + order : known
+                    let suggestion = NameSuggestions.nearest(to: use.name, among: candidates)
                     diagnostics.append(
                         .error(
-                            "unknown name '\(use.name)'", file: fragment.file, range: range,
+                            "unknown \(isCall ? "function" : "name") '\(use.name)'", file: fragment.file, range: range,
                             help: suggestion.map { "did you mean '\($0)'?" }))
                 }
             }
@@ -109,9 +116,11 @@ struct DefinitionAnalysis {
                 help: "a definition cannot use its own name (and a function cannot call itself)")
         }
         if let path = Self.path(from: target, to: user, references: references) {
-            let cycle = ([user] + path).map { "'\($0)'" }.joined(separator: " → ")
+            let cycle = ([user] + path).joined(separator: " → ")
+            let members = [user] + path.dropLast()
+            let listed = members.dropLast().map { "'\($0)'" }.joined(separator: ", ") + " and '\(members.last ?? target)'"
             return .error(
-                "'\(user)' and '\(target)' are defined in terms of each other: \(cycle)", file: file, range: range,
+                "\(listed) are defined in terms of each other: \(cycle)", file: file, range: range,
                 help: "break the cycle: one of them must be defined without the other",
                 notes: [.init("'\(target)' is defined here", range: definition.nameRange)])
         }
@@ -170,6 +179,12 @@ enum FreeNames {
         return names
     }
 
+    /// Whether the use `name` (at its range) is the callee of a call in `expression`.
+    static func isCall(_ name: SetupName, in expression: SetupExpression) -> Bool {
+        if case .call(let callee, _) = expression.kind, callee == name { return true }
+        return expression.children.contains { isCall(name, in: $0) }
+    }
+
     static func collect(_ expression: SetupExpression, bound: Set<String>, into names: inout [SetupName]) {
         switch expression.kind {
         case .name(let name) where !bound.contains(name):
@@ -183,5 +198,29 @@ enum FreeNames {
             break
         }
         for child in expression.children { collect(child, bound: bound, into: &names) }
+    }
+}
+
+/// Did-you-mean for names that may be written in Greek: a misspelt ASCII alias (`lamda`)
+/// is compared with the aliases of the known names (`lambda` for `λ`).
+enum NameSuggestions {
+    static func nearest(to name: String, among candidates: [String]) -> String? {
+        if let direct = Suggestions.nearest(to: name, among: candidates) { return direct }
+        let spelled = candidates.map(ascii)
+        guard let match = Suggestions.nearest(to: name, among: spelled), let index = spelled.firstIndex(of: match)
+        else { return nil }
+        return candidates[index]
+    }
+
+    /// A name with each Greek letter written as its alias: `σ_f` → `sigma_f`.
+    static func ascii(_ name: String) -> String {
+        name.split(separator: "_", omittingEmptySubsequences: false)
+            .map { part in letters[String(part)] ?? String(part) }.joined(separator: "_")
+    }
+
+    /// Letter → the shortest alias that names it (`φ` → `phi`, not `varphi`).
+    static let letters: [String: String] = SetupNames.greekAliases.reduce(into: [:]) { result, entry in
+        if let existing = result[entry.value], existing.count <= entry.key.count { return }
+        result[entry.value] = entry.key
     }
 }

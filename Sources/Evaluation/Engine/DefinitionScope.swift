@@ -79,9 +79,9 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
         where computesHere(dependency) && overrides[dependency] == nil && values[dependency] == nil
             && definitions.isPlainValue(dependency)
         {
-            values[dependency] = Result { () throws(EvaluationError) in try compute(dependency) }
+            values[dependency] = Result { () throws(EvaluationError) in try computeLocated(dependency) }
         }
-        let result = Result { () throws(EvaluationError) in try compute(name) }
+        let result = Result { () throws(EvaluationError) in try computeLocated(name) }
         values[name] = result
         return try result.get()
     }
@@ -105,6 +105,15 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
             let interpreter = Interpreter(scope: self, block: definition.block)
             let result = try interpreter.evaluate(definition.syntax.body)
             return try interpreter.checkedDefinitionValue(result, definition: definition)
+        }
+    }
+
+    /// `compute`, with an error that has no position of its own placed at the definition.
+    private func computeLocated(_ name: String) throws(EvaluationError) -> Runtime {
+        do {
+            return try compute(name)
+        } catch {
+            throw error.located(at: definitions.definitions[name]?.nameRange)
         }
     }
 
@@ -136,7 +145,11 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
         if let bad = indices.first(where: { $0 < 1 }) {
             throw EvaluationError(.index, "index \(bad) of '\(family)' is out of range: indices start at 1")
         }
-        try context.checkTime()
+        do throws(EvaluationError) {
+            try context.checkTime()
+        } catch {
+            throw error.located(at: definition.nameRange)
+        }
         var interpreter = Interpreter(scope: self, block: definition.block)
         for (name, index) in zip(names, indices) {
             interpreter.bindings[name.name] = .value(Value(scalar: Double(index)))

@@ -47,6 +47,16 @@ extension Interpreter {
         }
         do {
             return try scope.member(of: name, indices: indices)
+        } catch where error.kind == .index {
+            guard let ranges = try? scope.indexRanges(of: name), ranges.count == indices.count else {
+                throw error.asDependency(at: fileRange(expression.range))
+            }
+            let domain = zip(scope.definitions.familyIndexNames(name), ranges)
+                .map { "\($0) = \($1.lowerBound)…\($1.upperBound)" }.joined(separator: ", ")
+            let written = "\(name)[\(indices.map(String.init).joined(separator: ", "))]"
+            throw self.error(
+                .index, "'\(written)' is out of range: '\(name)' is defined for \(domain)", at: expression,
+                help: "indices start at 1")
         } catch {
             if error.range == nil { throw error.located(at: fileRange(expression.range)) }
             throw error.asDependency(at: fileRange(expression.range))

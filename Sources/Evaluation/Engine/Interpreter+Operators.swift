@@ -98,7 +98,7 @@ extension Interpreter {
                 let transposed = x.rows == y.columns && x.columns == y.rows
                 throw error(
                     .shape, "'\(symbol)' needs operands of one shape; got \(a.shape) and \(b.shape)", at: expression,
-                    help: transposed ? "transpose one of them with '" : nil)
+                    help: transposed ? "the shapes are each other's transpose; ' transposes" : nil)
             }
             return Value(x.combined(with: y, combine), conditioning: kappa)
         }
@@ -116,7 +116,7 @@ extension Interpreter {
                     .shape, "'*' needs \(a.shape) and \(x.columns)×k; got \(a.shape) and \(b.shape)", at: expression,
                     help: elementwise ? "for the elementwise product write '.*'" : nil)
             }
-            try context.checkSize(rows: x.rows, columns: y.columns)
+            try located(context.checkSize(rows: x.rows, columns: y.columns), at: expression)
             return Value(x * y, conditioning: kappa)
         case .divide:
             if y.isScalar { return try sameShape(/) }

@@ -84,6 +84,12 @@ public final class NotebookDefinitions: Sendable {
     /// What `name` (canonical) denotes, or nil when it is not defined.
     public func kind(of name: String) -> Kind? { definitions[name]?.kind }
 
+    /// The index names of a family (`["i"]` for `D[i]`), empty for anything else.
+    public func familyIndexNames(_ name: String) -> [String] {
+        guard case .family(let indices) = definitions[name]?.syntax.form else { return [] }
+        return indices.map(\.name)
+    }
+
     /// Where `name` is defined: the whole statement in the notebook.
     public func range(of name: String) -> SourceRange? { definitions[name]?.range }
 

@@ -10,6 +10,11 @@ struct TestNotebook {
 
     /// A notebook at `path` holding `blocks`, each in a ```` ```gp ```` fence.
     init(_ blocks: String..., path: String = "test.md") {
+        self.init(blocks, path: path)
+    }
+
+    /// A notebook at `path` holding `blocks`, each in a ```` ```gp ```` fence.
+    init(_ blocks: [String], path: String = "test.md") {
         var text = "# Test\n"
         var starts: [Int] = []
         for block in blocks {
