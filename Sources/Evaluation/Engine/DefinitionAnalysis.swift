@@ -32,6 +32,7 @@ struct DefinitionAnalysis {
                 continue
             }
             if case .invalid = statement.body.kind { unparsed.insert(name) }
+            if statement.keyword == .param, statement.form != .value { unparsed.insert(name) }  // reported by the parser
             statements.append((statement, block))
             order.append(name)
             definitions[name] = NotebookDefinitions.Definition(

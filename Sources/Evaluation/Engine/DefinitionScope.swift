@@ -155,7 +155,8 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
             interpreter.bindings[name.name] = .value(Value(scalar: Double(index)))
         }
         let result = try interpreter.evaluate(definition.syntax.body)
-        return try interpreter.checkedDefinitionValue(result, definition: definition).valueOrThrow(family)
+        return try interpreter.value(
+            interpreter.checkedDefinitionValue(result, definition: definition), at: definition.syntax.body)
     }
 
     public func indexRanges(of family: String) throws(EvaluationError) -> [ClosedRange<Int>] {

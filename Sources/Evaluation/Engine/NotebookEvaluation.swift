@@ -33,7 +33,7 @@ public struct NotebookEvaluation: Sendable {
                 else { continue }
                 let outcome = Self.outcome(of: definition, in: scope)
                 if case .failed(let error) = outcome, error.kind != .dependency, let file = fragments.first?.file {
-                    diagnostics.append(error.diagnostic(in: file))
+                    diagnostics.append(error.located(at: definition.nameRange).diagnostic(in: file))
                 }
                 if case .value(let value) = outcome, !value.matrix.isFinite {
                     nonFinite.insert(name)
