@@ -1,4 +1,4 @@
-let X = [1, 2; 1, 2; 3, 4]
+let X = [1; 1]
 let K = X * X'
 let l = logdet(K)
 let A = [1, 2; 2, 1]
