@@ -19,6 +19,8 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
     private var values: [String: Result<Runtime, EvaluationError>] = [:]
     private var members: [MemberKey: Result<Value, EvaluationError>] = [:]
     private var ranges: [String: Result<[ClosedRange<Int>], EvaluationError>] = [:]
+    /// The definitions this scope has evaluated itself (not taken from its parent), in order.
+    private(set) var computed: [String] = []
 
     struct MemberKey: Hashable {
         let name: String
@@ -94,6 +96,7 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
             throw EvaluationError(.dependency, "'\(name)' has an error", range: definition.nameRange)
         }
         try context.checkTime()
+        computed.append(name)
         switch definition.syntax.form {
         case .family:
             throw EvaluationError(
