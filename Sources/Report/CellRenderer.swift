@@ -34,7 +34,8 @@ struct CellRenderer {
             return html + "</section>\n"
         case .check:
             let equation = typesetter.html(tex: cell.code, display: true, alone: true)
-            return "<section class=\"cell check\"><span class=\"cell-label\">checked equation</span>\n\(equation)</section>\n"
+            return
+                "<section class=\"cell check\"><span class=\"cell-label\">checked equation</span>\n\(equation)</section>\n"
         }
     }
 }

@@ -11,7 +11,8 @@ import Numerics
 enum SetupResults {
     /// The gp blocks of `notebook` evaluated with data files read from its folder.
     static func evaluate(_ notebook: ParsedNotebook) -> NotebookEvaluation {
-        NotebookEvaluation(blocks: setupFragments(notebook), options: EvaluationOptions(baseDirectory: folder(of: notebook.file)))
+        NotebookEvaluation(
+            blocks: setupFragments(notebook), options: EvaluationOptions(baseDirectory: folder(of: notebook.file)))
     }
 
     /// The data files the notebook's gp blocks name, for the inputs hash.
@@ -32,13 +33,16 @@ enum SetupResults {
     /// The results table of one block (empty when it defines nothing).
     static func html(_ block: BlockResults) -> String {
         guard !block.entries.isEmpty else { return "" }
-        var html = "<table class=\"setup-results\" style=\"width:100%;border-collapse:collapse;font-size:.9em;margin:0\"><tbody>\n"
+        var html =
+            "<table class=\"setup-results\" style=\"width:100%;border-collapse:collapse;font-size:.9em;margin:0\"><tbody>\n"
         for entry in block.entries {
             let (what, detail, flagged) = describe(entry)
             let mark = flagged ? " <strong style=\"color:var(--warning)\">not finite</strong>" : ""
             html += "<tr style=\"border-top:1px solid var(--rule)\">"
-            html += "<th scope=\"row\" style=\"text-align:left;padding:.3em 1em;font-weight:400;white-space:nowrap\"><code>\(HTMLText.escape(signature(entry)))</code></th>"
-            html += "<td style=\"padding:.3em .5em;color:var(--muted);white-space:nowrap\">\(HTMLText.escape(what))\(mark)</td>"
+            html +=
+                "<th scope=\"row\" style=\"text-align:left;padding:.3em 1em;font-weight:400;white-space:nowrap\"><code>\(HTMLText.escape(signature(entry)))</code></th>"
+            html +=
+                "<td style=\"padding:.3em .5em;color:var(--muted);white-space:nowrap\">\(HTMLText.escape(what))\(mark)</td>"
             html += "<td style=\"padding:.3em 1em;overflow-wrap:anywhere\">\(detail)</td></tr>\n"
         }
         return html + "</tbody></table>\n"
@@ -58,9 +62,12 @@ enum SetupResults {
         switch entry.outcome {
         case .value(let value):
             let kind = entry.kind == .parameter ? "param, " : ""
-            return (kind + shape(value), "<code>\(HTMLText.escape(preview(value.matrix)))</code>", !value.matrix.isFinite)
+            return (
+                kind + shape(value), "<code>\(HTMLText.escape(preview(value.matrix)))</code>", !value.matrix.isFinite
+            )
         case .family(let indices, let ranges, let first):
-            let domain = zip(indices, ranges).map { "\($0) = \($1.lowerBound)…\($1.upperBound)" }.joined(separator: ", ")
+            let domain = zip(indices, ranges).map { "\($0) = \($1.lowerBound)…\($1.upperBound)" }.joined(
+                separator: ", ")
             let firstName = "\(entry.name)[\(ranges.map { String($0.lowerBound) }.joined(separator: ", "))]"
             return (
                 "family, \(domain)",

@@ -17,8 +17,14 @@ import Testing
         #expect(result.stderr == "")
         let html = try String(contentsOf: workspace.appendingPathComponent("output/regression.html"), encoding: .utf8)
         #expect(!html.contains("language-gp"))  // //| echo: false
-        #expect(html.contains("<code>θ</code></th><td style=\"padding:.3em .5em;color:var(--muted);white-space:nowrap\">param, scalar</td>"))
-        #expect(html.contains("<code>X</code></th><td style=\"padding:.3em .5em;color:var(--muted);white-space:nowrap\">4-vector</td>"))
+        #expect(
+            html.contains(
+                "<code>θ</code></th><td style=\"padding:.3em .5em;color:var(--muted);white-space:nowrap\">param, scalar</td>"
+            ))
+        #expect(
+            html.contains(
+                "<code>X</code></th><td style=\"padding:.3em .5em;color:var(--muted);white-space:nowrap\">4-vector</td>"
+            ))
         #expect(html.contains("<code>[0, 0.5, 1, 1.5]&#39;</code>"))
     }
 

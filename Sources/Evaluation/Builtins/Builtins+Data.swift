@@ -8,7 +8,9 @@ extension Builtins {
         "rand": random { $0.uniform() },
         "csv": Builtin(arity: 1...1) { call throws(EvaluationError) in
             guard case .string(let path) = call.arguments[0] else {
-                throw call.fail(.invalid, "'csv' takes a file name in double quotes", help: "write csv(\"data/file.csv\")", argument: 0)
+                throw call.fail(
+                    .invalid, "'csv' takes a file name in double quotes", help: "write csv(\"data/file.csv\")",
+                    argument: 0)
             }
             do throws(EvaluationError) {
                 let file = try DataFiles.read(path, in: call.context.options.baseDirectory)

@@ -56,7 +56,9 @@ extension Builtins {
         let dim = try call.labelledScalar("dim", default: m.columns == 1 || m.rows == 1 ? 0 : 1)
         switch dim {
         case 0: return .value(v.with(Matrix(scalar: f(m.elements))))
-        case 1: return .value(v.with(Matrix(rows: 1, columns: m.columns, elements: (0..<m.columns).map { f(m.column($0).elements) })))
+        case 1:
+            return .value(
+                v.with(Matrix(rows: 1, columns: m.columns, elements: (0..<m.columns).map { f(m.column($0).elements) })))
         case 2: return .value(v.with(Matrix(column: (0..<m.rows).map { f(m.row($0).elements) })))
         default: throw call.fail(.invalid, "'dim:' of '\(call.name)' is 1 (columns) or 2 (rows)", label: "dim")
         }

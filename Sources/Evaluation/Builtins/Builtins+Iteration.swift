@@ -23,7 +23,8 @@ extension Builtins {
                 }
                 guard next.matrix.rows == current.matrix.rows, next.matrix.columns == current.matrix.columns else {
                     throw call.fail(
-                        .shape, "the function of 'fixpoint' changed the iterate's shape from \(current.shape) to \(next.shape)",
+                        .shape,
+                        "the function of 'fixpoint' changed the iterate's shape from \(current.shape) to \(next.shape)",
                         argument: 1)
                 }
                 guard next.matrix.isFinite else {

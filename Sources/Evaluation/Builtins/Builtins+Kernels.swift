@@ -31,7 +31,8 @@ extension Builtins {
                 let y = try call.value(1).matrix
                 guard y.columns == x.columns else {
                     throw call.fail(
-                        .shape, "'\(call.name)' needs points with one number of coordinates; got \(x.columns) and \(y.columns) columns",
+                        .shape,
+                        "'\(call.name)' needs points with one number of coordinates; got \(x.columns) and \(y.columns) columns",
                         argument: 1)
                 }
                 try call.checkSize(rows: x.rows, columns: y.rows)

@@ -8,7 +8,9 @@ extension Builtins {
             let a = try square(call, 0)
             let b = try call.value(1).matrix
             guard b.rows == a.rows else {
-                throw call.fail(.shape, "'solve' needs a right-hand side with \(a.rows) rows; got \(b.rows)×\(b.columns)", argument: 1)
+                throw call.fail(
+                    .shape, "'solve' needs a right-hand side with \(a.rows) rows; got \(b.rows)×\(b.columns)",
+                    argument: 1)
             }
             do throws(EvaluationError) {
                 let (x, condition) = try Factorizations.solve(a, b)
@@ -98,7 +100,8 @@ extension Builtins {
             let k = try square(call, 0)
             let y = try call.value(1).matrix
             guard y.rows == k.rows else {
-                throw call.fail(.shape, "'lml' needs targets with \(k.rows) rows; got \(y.rows)×\(y.columns)", argument: 1)
+                throw call.fail(
+                    .shape, "'lml' needs targets with \(k.rows) rows; got \(y.rows)×\(y.columns)", argument: 1)
             }
             let cholesky: Cholesky
             do throws(EvaluationError) {
@@ -139,7 +142,8 @@ extension Builtins {
         let y = call.arguments.count > 1 ? try call.value(1).matrix : x
         guard x.columns == y.columns else {
             throw call.fail(
-                .shape, "'\(call.name)' needs points with one number of coordinates; got \(x.columns) and \(y.columns) columns",
+                .shape,
+                "'\(call.name)' needs points with one number of coordinates; got \(x.columns) and \(y.columns) columns",
                 argument: 1)
         }
         try call.checkSize(rows: x.rows, columns: y.rows)

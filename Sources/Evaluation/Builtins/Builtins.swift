@@ -26,7 +26,8 @@ enum Builtins {
     }
 
     /// Every builtin function.
-    static let table: [String: Builtin] = elementwise
+    static let table: [String: Builtin] =
+        elementwise
         .merging(linearAlgebra) { a, _ in a }
         .merging(kernels) { a, _ in a }
         .merging(data) { a, _ in a }
@@ -75,13 +76,18 @@ enum Builtins {
                 ? "\(builtin.arity.lowerBound)" : "\(builtin.arity.lowerBound) to \(builtin.arity.upperBound)"
             throw call.fail(
                 .invalid,
-                "'\(call.name)' takes \(expected) argument\(builtin.arity.upperBound == 1 ? "" : "s"), got \(call.arguments.count)")
+                "'\(call.name)' takes \(expected) argument\(builtin.arity.upperBound == 1 ? "" : "s"), got \(call.arguments.count)"
+            )
         }
         for (label, _, range) in call.labelled where !builtin.labels.contains(label) {
             let suggestion = Suggestions.nearest(to: label, among: builtin.labels)
-            let known = builtin.labels.isEmpty ? "it takes no labelled arguments" : "its labels are \(builtin.labels.map { "'\($0)'" }.joined(separator: ", "))"
+            let known =
+                builtin.labels.isEmpty
+                ? "it takes no labelled arguments"
+                : "its labels are \(builtin.labels.map { "'\($0)'" }.joined(separator: ", "))"
             throw EvaluationError(
-                .invalid, "'\(call.name)' has no argument labelled '\(label)'", help: suggestion.map { "did you mean '\($0)'?" } ?? known,
+                .invalid, "'\(call.name)' has no argument labelled '\(label)'",
+                help: suggestion.map { "did you mean '\($0)'?" } ?? known,
                 range: range ?? call.range)
         }
         return try builtin.body(call)
@@ -129,9 +135,11 @@ struct BuiltinCall {
         case .value(let value): return value
         case .identity:
             throw fail(
-                .shape, "the size of 'I' cannot be inferred here", help: "write eye(n) for the n×n identity", argument: i)
+                .shape, "the size of 'I' cannot be inferred here", help: "write eye(n) for the n×n identity",
+                argument: i)
         case let other:
-            throw fail(.invalid, "'\(name)' expects a value as argument \(i + 1), got \(other.description)", argument: i)
+            throw fail(
+                .invalid, "'\(name)' expects a value as argument \(i + 1), got \(other.description)", argument: i)
         }
     }
 

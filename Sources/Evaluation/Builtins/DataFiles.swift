@@ -24,7 +24,9 @@ public enum DataFiles {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory) else {
-            throw EvaluationError(.file, "no data file '\(path)' beside the notebook", help: "paths are relative to the notebook's folder")
+            throw EvaluationError(
+                .file, "no data file '\(path)' beside the notebook", help: "paths are relative to the notebook's folder"
+            )
         }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: resolved.path) else {
             throw EvaluationError(.file, "cannot read the data file '\(path)'")

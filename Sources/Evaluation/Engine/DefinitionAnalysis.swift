@@ -32,7 +32,8 @@ struct DefinitionAnalysis {
                 continue
             }
             if case .invalid = statement.body.kind { unparsed.insert(name) }
-            if statement.keyword == .param, statement.form != .value { unparsed.insert(name) }  // reported by the parser
+            // A 'param' family or function is reported by the parser.
+            if statement.keyword == .param, statement.form != .value { unparsed.insert(name) }
             statements.append((statement, block))
             order.append(name)
             definitions[name] = NotebookDefinitions.Definition(
@@ -83,7 +84,9 @@ struct DefinitionAnalysis {
                         inCycle.formUnion(path)
                     }
                     diagnostics.append(
-                        orderError(use: use.name, in: name, at: range, target: target, references: references, file: fragment.file))
+                        orderError(
+                            use: use.name, in: name, at: range, target: target, references: references,
+                            file: fragment.file))
                 } else if Builtins.isKnown(use.name) {
                     continue
                 } else {
@@ -119,7 +122,8 @@ struct DefinitionAnalysis {
         if let path = Self.path(from: target, to: user, references: references) {
             let cycle = ([user] + path).joined(separator: " → ")
             let members = [user] + path.dropLast()
-            let listed = members.dropLast().map { "'\($0)'" }.joined(separator: ", ") + " and '\(members.last ?? target)'"
+            let listed =
+                members.dropLast().map { "'\($0)'" }.joined(separator: ", ") + " and '\(members.last ?? target)'"
             return .error(
                 "\(listed) are defined in terms of each other: \(cycle)", file: file, range: range,
                 help: "break the cycle: one of them must be defined without the other",

@@ -23,20 +23,26 @@ extension DefinitionScope {
         if let component {
             guard base.isVector else {
                 throw EvaluationError(
-                    .shape, "'\(name)' is \(base.shapeDescription); derivatives are taken with respect to scalars and vector components, not matrix entries")
+                    .shape,
+                    "'\(name)' is \(base.shapeDescription); derivatives are taken with respect to scalars and vector components, not matrix entries"
+                )
             }
             guard (1...base.matrix.rows).contains(component) else {
                 throw EvaluationError(
-                    .index, "component \(component) of '\(name)' is out of range: '\(name)' has \(base.matrix.rows) entries (indices start at 1)")
+                    .index,
+                    "component \(component) of '\(name)' is out of range: '\(name)' has \(base.matrix.rows) entries (indices start at 1)"
+                )
             }
             guard let scalar = newValue.scalar else {
-                throw EvaluationError(.shape, "a component of '\(name)' is replaced by a scalar; got \(newValue.shapeDescription)")
+                throw EvaluationError(
+                    .shape, "a component of '\(name)' is replaced by a scalar; got \(newValue.shapeDescription)")
             }
             var matrix = base.matrix
             matrix.elements[component - 1] = scalar
             replaced = Value(matrix, conditioning: max(base.conditioning, newValue.conditioning))
         } else if base.shape != newValue.shape {
-            throw EvaluationError(.shape, "'\(name)' is \(base.shapeDescription); its replacement is \(newValue.shapeDescription)")
+            throw EvaluationError(
+                .shape, "'\(name)' is \(base.shapeDescription); its replacement is \(newValue.shapeDescription)")
         }
         return DefinitionScope(
             definitions: definitions, context: context, parent: self, overrides: [name: .value(replaced)],
@@ -61,7 +67,8 @@ extension DefinitionScope {
                     .shape,
                     base.isVector
                         ? "'\(s)' is \(base.shapeDescription); name a component to differentiate with respect to"
-                        : "'\(s)' is \(base.shapeDescription); derivatives are taken with respect to scalars and vector components, not matrix entries")
+                        : "'\(s)' is \(base.shapeDescription); derivatives are taken with respect to scalars and vector components, not matrix entries"
+                )
             }
             point = scalar
         }

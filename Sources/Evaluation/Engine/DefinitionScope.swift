@@ -185,7 +185,7 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
                 do {
                     _ = try member(of: family, indices: indices)
                     last += 1
-                } catch where error.kind == .index && last > 0 {
+                } catch  where error.kind == .index && last > 0 {
                     break probing
                 }
             }

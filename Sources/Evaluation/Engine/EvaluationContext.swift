@@ -25,7 +25,8 @@ final class EvaluationContext: @unchecked Sendable {
         guard first else { throw EvaluationError(.dependency, "the time budget is spent") }
         throw EvaluationError(
             .limit, "evaluation took longer than the time budget of \(Self.seconds(options.timeBudget))",
-            help: "make the data smaller or the iteration shorter; the budget guards against notebooks that never finish")
+            help:
+                "make the data smaller or the iteration shorter; the budget guards against notebooks that never finish")
     }
 
     /// Throws when a value of `rows`×`columns` would pass the size limit.

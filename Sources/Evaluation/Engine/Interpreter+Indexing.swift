@@ -18,7 +18,8 @@ extension Interpreter {
         if subscripts.count == 1 {
             let picks = try indices(subscripts[0], extent: m.count, of: name, dimension: "entries")
             let elements = picks.map { m.elements[$0] }
-            let result = m.rows == 1 && m.columns > 1
+            let result =
+                m.rows == 1 && m.columns > 1
                 ? Matrix(rows: 1, columns: elements.count, elements: elements) : Matrix(column: elements)
             return .value(target.with(result))
         }
@@ -41,13 +42,14 @@ extension Interpreter {
         for item in subscripts {
             let v = try value(evaluate(item), at: item)
             guard let s = v.scalar else {
-                throw error(.index, "a member of '\(name)' is named by scalar indices; got \(v.shapeDescription)", at: item)
+                throw error(
+                    .index, "a member of '\(name)' is named by scalar indices; got \(v.shapeDescription)", at: item)
             }
             indices.append(try integer(s, at: item))
         }
         do {
             return try scope.member(of: name, indices: indices)
-        } catch where error.kind == .index {
+        } catch  where error.kind == .index {
             guard let ranges = try? scope.indexRanges(of: name), ranges.count == indices.count else {
                 throw error.asDependency(at: fileRange(expression.range))
             }

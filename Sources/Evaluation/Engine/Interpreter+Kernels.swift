@@ -27,7 +27,9 @@ extension Interpreter {
         let positional = arguments.filter { $0.label == nil }.map(\.value)
         let expected = name == "kernelTheta" ? 1 : 2
         guard positional.count == expected else {
-            throw error(.invalid, "'\(name)' takes \(expected) argument\(expected == 1 ? "" : "s"), got \(positional.count)", at: expression)
+            throw error(
+                .invalid, "'\(name)' takes \(expected) argument\(expected == 1 ? "" : "s"), got \(positional.count)",
+                at: expression)
         }
         let term = try kernelTerm(positional[0])
         let theta = term.kernel.theta
@@ -38,14 +40,17 @@ extension Interpreter {
             let j = try value(evaluate(positional[1]), at: positional[1])
             guard let s = j.scalar, s == s.rounded(), s >= 1, s <= Double(theta.count) else {
                 throw error(
-                    .index, "the kernel has \(theta.count) hyperparameter\(theta.count == 1 ? "" : "s"); index \(j.scalar.map { "\($0)" } ?? j.shapeDescription) is out of range",
-                    at: positional[1], help: "indices start at 1; θ is \(term.kernel.hyperparameterNames.joined(separator: ", "))")
+                    .index,
+                    "the kernel has \(theta.count) hyperparameter\(theta.count == 1 ? "" : "s"); index \(j.scalar.map { "\($0)" } ?? j.shapeDescription) is out of range",
+                    at: positional[1],
+                    help: "indices start at 1; θ is \(term.kernel.hyperparameterNames.joined(separator: ", "))")
             }
             return .value(Value(term.kernel.gradient(term.x, component: Int(s) - 1), conditioning: term.conditioning))
         default:
             let y = try value(evaluate(positional[1]), at: positional[1])
             guard y.matrix.rows == term.x.rows else {
-                throw error(.shape, "'lmlGradient' needs targets with \(term.x.rows) rows; got \(y.shape)", at: positional[1])
+                throw error(
+                    .shape, "'lmlGradient' needs targets with \(term.x.rows) rows; got \(y.shape)", at: positional[1])
             }
             var jitter = 1e-10
             if let argument = arguments.first(where: { $0.label?.name == "jitter" }) {
@@ -59,7 +64,9 @@ extension Interpreter {
                 let lml = try LogMarginalLikelihood(
                     kernel: term.kernel, x: term.x, y: y.matrix, jitter: jitter, estimatingCondition: true)
                 return .value(
-                    Value(Matrix(column: lml.gradient), conditioning: max(term.conditioning, y.conditioning, lml.conditionNumber ?? 1)))
+                    Value(
+                        Matrix(column: lml.gradient),
+                        conditioning: max(term.conditioning, y.conditioning, lml.conditionNumber ?? 1)))
             } catch {
                 throw Factorizations.failure(error).located(at: fileRange(expression.range))
             }
@@ -70,7 +77,8 @@ extension Interpreter {
     func kernelTerm(_ expression: SetupExpression, depth: Int = 0) throws(EvaluationError) -> KernelTerm {
         guard depth < 64 else { throw error(.invalid, "the kernel expression is too deeply nested", at: expression) }
         switch expression.kind {
-        case .call(let callee, let arguments) where Builtins.kernelLabels[callee.name] != nil && bindings[callee.name] == nil
+        case .call(let callee, let arguments)
+        where Builtins.kernelLabels[callee.name] != nil && bindings[callee.name] == nil
             && scope.definitions.definitions[callee.name] == nil:
             var positional: [Runtime] = []
             var ranges: [SourceRange?] = []
@@ -85,7 +93,9 @@ extension Interpreter {
                 }
             }
             guard positional.count == 1 else {
-                throw error(.invalid, "a kernel in a kernel expression takes its inputs X only (no second data argument)", at: expression)
+                throw error(
+                    .invalid, "a kernel in a kernel expression takes its inputs X only (no second data argument)",
+                    at: expression)
             }
             let call = BuiltinCall(
                 name: callee.name, arguments: positional, argumentRanges: ranges, labelled: labelled,
@@ -119,7 +129,8 @@ extension Interpreter {
             let term = try kernelTerm(lhs, depth: depth + 1)
             let exponent = try value(evaluate(rhs), at: rhs)
             guard let p = exponent.scalar else { throw error(.shape, "a kernel's exponent is a scalar", at: rhs) }
-            return KernelTerm(kernel: Exponentiation(term.kernel, exponent: p), x: term.x, conditioning: term.conditioning)
+            return KernelTerm(
+                kernel: Exponentiation(term.kernel, exponent: p), x: term.x, conditioning: term.conditioning)
         case .unary(.plus, let operand):
             return try kernelTerm(operand, depth: depth + 1)
         case .name(let name) where bindings[name] == nil:
@@ -137,7 +148,9 @@ extension Interpreter {
         }
         throw error(
             .invalid, "expected a kernel expression", at: expression,
-            help: "write builtin kernels combined with '+', '*' and '.^', e.g. 2 * rbf(X, lengthScale: λ) + white(X, noiseLevel: 0.1)")
+            help:
+                "write builtin kernels combined with '+', '*' and '.^', e.g. 2 * rbf(X, lengthScale: λ) + white(X, noiseLevel: 0.1)"
+        )
     }
 
     /// Whether an expression reads as a kernel (without evaluating it).

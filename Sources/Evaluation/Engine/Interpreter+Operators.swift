@@ -34,7 +34,8 @@ extension Interpreter {
                 return .identity(scale: scale.with(scale.matrix / v.matrix.elements[0], conditioning: v.conditioning))
             default: break
             }
-        case (.value(let v), .identity(let scale)) where v.isScalar && [.multiply, .juxtapose, .elementMultiply].contains(op):
+        case (.value(let v), .identity(let scale))
+        where v.isScalar && [.multiply, .juxtapose, .elementMultiply].contains(op):
             return .identity(scale: scale.with(v.matrix * scale.matrix, conditioning: v.conditioning))
         case (.identity(let scale), .value(let v)):
             if let sized = try sizedIdentity(op, scale: scale, other: v, identityOnLeft: true, at: expression) {
@@ -122,7 +123,8 @@ extension Interpreter {
             if y.isScalar { return try sameShape(/) }
             guard y.isSquare, x.columns == y.rows else {
                 throw error(
-                    .shape, "'/' divides by a scalar or by a square matrix with \(x.columns) rows; got \(a.shape) / \(b.shape)",
+                    .shape,
+                    "'/' divides by a scalar or by a square matrix with \(x.columns) rows; got \(a.shape) / \(b.shape)",
                     at: expression, help: "for the elementwise quotient write './'")
             }
             // A / B = (Bᵀ \ Aᵀ)ᵀ.
@@ -132,7 +134,8 @@ extension Interpreter {
             if x.isScalar { return Value(y / x.elements[0], conditioning: kappa) }
             guard x.isSquare, y.rows == x.rows else {
                 throw error(
-                    .shape, "'\\' needs a square matrix and a right-hand side with as many rows; got \(a.shape) \\ \(b.shape)",
+                    .shape,
+                    "'\\' needs a square matrix and a right-hand side with as many rows; got \(a.shape) \\ \(b.shape)",
                     at: expression)
             }
             let (solution, condition) = try located(Factorizations.solve(x, y), at: expression)

@@ -95,7 +95,9 @@ struct Interpreter {
         case .identity:
             throw error(
                 .shape, "the size of 'I' cannot be inferred here", at: expression,
-                help: "'I' takes its size from the matrix it is added to or multiplied with; write eye(n) for the n×n identity")
+                help:
+                    "'I' takes its size from the matrix it is added to or multiplied with; write eye(n) for the n×n identity"
+            )
         case let other:
             throw error(.invalid, "expected a value, got \(other.description)", at: expression)
         }
@@ -109,13 +111,15 @@ struct Interpreter {
         let body = definition.syntax.body
         switch result {
         case .string:
-            throw error(.invalid, "a string is only an argument of 'csv'", at: body, help: "write csv(\"data/file.csv\")")
+            throw error(
+                .invalid, "a string is only an argument of 'csv'", at: body, help: "write csv(\"data/file.csv\")")
         case .identity:
             _ = try value(result, at: body)
         case .value(let value) where definition.kind == .parameter && !value.isVector:
             throw error(
                 .shape, "a 'param' is a scalar or a vector; '\(definition.name)' is \(value.shapeDescription)",
-                at: body, help: "derivatives are taken with respect to scalars and vector components, not matrix entries")
+                at: body,
+                help: "derivatives are taken with respect to scalars and vector components, not matrix entries")
         case .value(let value):
             try context.checkSize(rows: value.matrix.rows, columns: value.matrix.columns)
         case .function:

@@ -42,9 +42,11 @@ public struct NotebookEvaluation: Sendable {
                         diagnostics.append(Self.nonFiniteWarning(definition, value, file: file))
                     }
                 }
-                entries.append(DefinitionResult(name: name, kind: definition.kind, range: definition.range, outcome: outcome))
+                entries.append(
+                    DefinitionResult(name: name, kind: definition.kind, range: definition.range, outcome: outcome))
             }
-            blocks.append(BlockResults(echo: block.syntax.echo, showsResults: block.syntax.showsResults, entries: entries))
+            blocks.append(
+                BlockResults(echo: block.syntax.echo, showsResults: block.syntax.showsResults, entries: entries))
         }
         self.definitions = definitions
         self.scope = scope
@@ -53,14 +55,18 @@ public struct NotebookEvaluation: Sendable {
         self.dataFiles = scope.dataFiles
     }
 
-    static func outcome(of definition: NotebookDefinitions.Definition, in scope: DefinitionScope) -> DefinitionResult.Outcome {
+    static func outcome(of definition: NotebookDefinitions.Definition, in scope: DefinitionScope)
+        -> DefinitionResult.Outcome
+    {
         do throws(EvaluationError) {
             switch definition.syntax.form {
             case .value:
                 switch try scope.runtime(of: definition.name) {
                 case .value(let value): return .value(value)
                 case .function(let function):
-                    if case .lambda(let parameters, _, _, _) = function.body { return .function(parameters: parameters) }
+                    if case .lambda(let parameters, _, _, _) = function.body {
+                        return .function(parameters: parameters)
+                    }
                     return .function(parameters: [])
                 default: return .value(try scope.value(of: definition.name))
                 }
@@ -79,17 +85,23 @@ public struct NotebookEvaluation: Sendable {
         }
     }
 
-    static func nonFiniteWarning(_ definition: NotebookDefinitions.Definition, _ value: Value, file: SourceFile) -> Diagnostic {
+    static func nonFiniteWarning(_ definition: NotebookDefinitions.Definition, _ value: Value, file: SourceFile)
+        -> Diagnostic
+    {
         let elements = value.matrix.elements
         let nan = elements.filter(\.isNaN).count
         let infinite = elements.filter(\.isInfinite).count
         var what: [String] = []
         if nan > 0 { what.append(value.isScalar ? "NaN" : "\(nan) NaN entr\(nan == 1 ? "y" : "ies")") }
-        if infinite > 0 { what.append(value.isScalar ? "infinite" : "\(infinite) infinite entr\(infinite == 1 ? "y" : "ies")") }
+        if infinite > 0 {
+            what.append(value.isScalar ? "infinite" : "\(infinite) infinite entr\(infinite == 1 ? "y" : "ies")")
+        }
         return .warning(
             "'\(definition.name)' is \(what.joined(separator: " and ")): its definition produced \(value.isScalar ? "it" : "them")",
             file: file, range: definition.nameRange,
-            help: "check the inputs of '\(definition.name)' (log or sqrt of a negative number, division by zero, overflow)")
+            help:
+                "check the inputs of '\(definition.name)' (log or sqrt of a negative number, division by zero, overflow)"
+        )
     }
 
     /// Diagnostics without repeats (the same message at the same place).

@@ -103,7 +103,10 @@ import Testing
         let t5 = 5.0.squareRoot() * d / 2
         #expect(close(try offDiagonal("matern(X, lengthScale: 2)"), (1 + t3) * exp(-t3)))
         #expect(close(try offDiagonal("matern(X, lengthScale: 2, nu: 2.5)"), (1 + t5 + t5 * t5 / 3) * exp(-t5)))
-        #expect(close(try offDiagonal("rationalQuadratic(X, lengthScale: 2, alpha: 0.5)"), pow(1 + d * d / (2 * 0.5 * 4), -0.5)))
+        #expect(
+            close(
+                try offDiagonal("rationalQuadratic(X, lengthScale: 2, alpha: 0.5)"),
+                pow(1 + d * d / (2 * 0.5 * 4), -0.5)))
         let s = sin(Double.pi * d / 3)
         #expect(close(try offDiagonal("expSineSquared(X, lengthScale: 2, periodicity: 3)"), exp(-2 * s * s / 4)))
         #expect(close(try offDiagonal("dotProduct(X, sigma0: 0.5)"), 0.25 + 0 * 1))
@@ -134,7 +137,9 @@ import Testing
             close(
                 try matrix(x + "let r = kernelGradient(3 * rbf(X, lengthScale: 2), 1)"),
                 3 * RBF(lengthScale: 2).matrix(Matrix(column: [0, 1]))))
-        #expect(try matrix(x + "let r = kernelTheta(rbf(X, lengthScale: 2) + white(X, noiseLevel: 0.5))") == Matrix(column: [log(2), log(0.5)]))
+        #expect(
+            try matrix(x + "let r = kernelTheta(rbf(X, lengthScale: 2) + white(X, noiseLevel: 0.5))")
+                == Matrix(column: [log(2), log(0.5)]))
     }
 
     @Test func lmlGradientIsTheNumericsCores() throws {

@@ -42,7 +42,8 @@ let seedSetup = """
     }
 
     @Test func dependenciesFollowDefinitionsFamiliesAndFunctions() {
-        let definitions = TestNotebook(seedSetup, "let k(x) = λ[1] * x\nlet u = k(2)\nlet w = D[1]").evaluate().definitions
+        let definitions = TestNotebook(seedSetup, "let k(x) = λ[1] * x\nlet u = k(2)\nlet w = D[1]").evaluate()
+            .definitions
         #expect(definitions.dependsOn("K", "θ"))
         #expect(definitions.dependsOn("K", "λ"))
         #expect(definitions.dependsOn("ℓ", "θ"))
@@ -51,7 +52,9 @@ let seedSetup = """
         #expect(!definitions.dependsOn("K", "y"))
         #expect(!definitions.dependsOn("X", "θ"))
         #expect(!definitions.dependsOn("θ", "θ"))
-        #expect(NotebookDefinitions.independenceMessage("K", "λ") == "'K' does not depend on 'λ': λ is not used in its definition")
+        #expect(
+            NotebookDefinitions.independenceMessage("K", "λ")
+                == "'K' does not depend on 'λ': λ is not used in its definition")
     }
 
     @Test func laterBlocksUseEarlierOnes() throws {
@@ -76,7 +79,8 @@ let seedSetup = """
         let scope = TestNotebook("let k(x, z) = x * z").scope()
         #expect(try scope.call("k", arguments: [Value(scalar: 2), Value(scalar: 5)]).matrix == Matrix(scalar: 10))
         #expect(try scope.call("exp", arguments: [Value(scalar: 0)]).matrix == Matrix(scalar: 1))
-        let rbf = try scope.callBuiltin("rbf", arguments: [Value(Matrix(column: [0, 1]))], labelled: ["lengthScale": Value(scalar: 2)])
+        let rbf = try scope.callBuiltin(
+            "rbf", arguments: [Value(Matrix(column: [0, 1]))], labelled: ["lengthScale": Value(scalar: 2)])
         #expect(close(rbf.matrix[0, 1], exp(-0.125)))
     }
 
@@ -84,8 +88,13 @@ let seedSetup = """
         let scope = notebook.scope()
         let theta = try scope.value(of: "θ")
         let view = try scope.perturbedScope("θ", component: 2, to: Value(scalar: theta.matrix.elements[1] + 0.1))
-        #expect(view.affected == ["λ", "D", "K", "α", "ℓ", "G", "Kθ", "g"].reduce(into: Set()) { $0.insert($1) }.subtracting(["D"]))
-        #expect(try view.value(of: "θ").matrix.elements == [theta.matrix.elements[0], theta.matrix.elements[1] + 0.1, theta.matrix.elements[2]])
+        #expect(
+            view.affected
+                == ["λ", "D", "K", "α", "ℓ", "G", "Kθ", "g"].reduce(into: Set()) { $0.insert($1) }.subtracting(["D"]))
+        #expect(
+            try view.value(of: "θ").matrix.elements == [
+                theta.matrix.elements[0], theta.matrix.elements[1] + 0.1, theta.matrix.elements[2],
+            ])
         #expect(try view.value(of: "λ").matrix.elements[1] == exp(theta.matrix.elements[1] + 0.1))
         #expect(try view.value(of: "K") != scope.value(of: "K"))
         #expect(try view.value(of: "X") == scope.value(of: "X"))
@@ -110,7 +119,9 @@ let seedSetup = """
         doubled.elements[0] *= 2
         let view = try scope.perturbedScope("λ", component: 1, to: Value(scalar: doubled.elements[0]))
         #expect(try view.value(of: "θ") == scope.value(of: "θ"))
-        #expect(try view.value(of: "K").matrix == RBF(lengthScale: doubled.elements).matrix(scope.value(of: "X").matrix) + 1e-10 * Matrix.identity(25))
+        #expect(
+            try view.value(of: "K").matrix == RBF(lengthScale: doubled.elements).matrix(scope.value(of: "X").matrix)
+                + 1e-10 * Matrix.identity(25))
     }
 
     @Test func perturbingAMatrixEntryIsRefused() {
@@ -136,7 +147,8 @@ let seedSetup = """
         let gradient = try scope.value(of: "g").matrix
         for j in 1...3 {
             let side = try scope.partialDerivative(of: "ℓ", withRespectTo: "θ", component: j)
-            let claim = AnalyticSide(value: Matrix(scalar: gradient.elements[j - 1]), condition: try scope.value(of: "ℓ").conditioning)
+            let claim = AnalyticSide(
+                value: Matrix(scalar: gradient.elements[j - 1]), condition: try scope.value(of: "ℓ").conditioning)
             let row = Judge().judge(claim: .analytic(claim), reference: .derivative(side))
             #expect(row.verdict == .pass, "θ_\(j): \(row.reason)")
         }

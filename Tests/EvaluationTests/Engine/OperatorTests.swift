@@ -29,7 +29,9 @@ import Testing
         #expect(try matrix("let r = [1, 2, 3]'") == Matrix([[1, 2, 3]]))
         #expect(try matrix("let v = [1, 2]\nlet r = [v, v]") == Matrix([[1, 1], [2, 2]]))
         #expect(try matrix("let v = [1, 2]\nlet r = [v; 3]") == Matrix(column: [1, 2, 3]))
-        #expect(try matrix("let A = [1, 2; 3, 4]\nlet r = [A, [5, 6]; [7, 8]', 9]") == Matrix([[1, 2, 5], [3, 4, 6], [7, 8, 9]]))
+        #expect(
+            try matrix("let A = [1, 2; 3, 4]\nlet r = [A, [5, 6]; [7, 8]', 9]")
+                == Matrix([[1, 2, 5], [3, 4, 6], [7, 8, 9]]))
     }
 
     @Test func starIsTheMatrixProductAndDotOperatorsActElementwise() throws {

@@ -27,7 +27,8 @@ import Testing
         let count = 200
         let start = ContinuousClock.now
         for k in 0..<count {
-            let view = try scope.perturbedScope("θ", component: 1 + k % 3, to: Value(scalar: theta[k % 3] + 1e-4 * Double(k)))
+            let view = try scope.perturbedScope(
+                "θ", component: 1 + k % 3, to: Value(scalar: theta[k % 3] + 1e-4 * Double(k)))
             _ = try view.value(of: "ℓ")
         }
         let elapsed = ContinuousClock.now - start
