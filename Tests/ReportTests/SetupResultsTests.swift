@@ -30,7 +30,10 @@ import Testing
 
     @Test func errorsReachTheReportsDiagnosticsAndNonFiniteValuesAreMarked() {
         let report = render("```gp\nlet a = log(-1)\nlet b = undefinedName\n```\n")
-        #expect(report.diagnostics.map(\.message) == ["'a' is NaN: its definition produced it", "unknown name 'undefinedName'"])
+        #expect(
+            report.diagnostics.map(\.message) == [
+                "'a' is NaN: its definition produced it", "unknown name 'undefinedName'",
+            ])
         #expect(report.html.contains("not finite"))
         #expect(report.html.contains("not evaluated"))
     }
