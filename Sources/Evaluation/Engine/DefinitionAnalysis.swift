@@ -154,18 +154,6 @@ struct DefinitionAnalysis {
         }
         return nil
     }
-
-    /// Every definition's transitive dependencies (document order makes one pass enough).
-    func closure() -> [String: Set<String>] {
-        var result: [String: Set<String>] = [:]
-        for name in order {
-            guard let definition = definitions[name] else { continue }
-            var all = definition.dependencies
-            for dependency in definition.dependencies { all.formUnion(result[dependency] ?? []) }
-            result[name] = all
-        }
-        return result
-    }
 }
 
 /// The names an expression uses that it does not bind itself (function parameters, family

@@ -77,10 +77,7 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
         if let cached = values[name] { return try cached.get() }
         // Dependencies first, in document order, so that lazy evaluation never recurses
         // deeper than one definition however long the chain of definitions is.
-        for dependency in definitions.sortedClosure(of: name)
-        where computesHere(dependency) && overrides[dependency] == nil && values[dependency] == nil
-            && definitions.isPlainValue(dependency)
-        {
+        for dependency in pendingDependencies(of: name) {
             values[dependency] = Result { () throws(EvaluationError) in try computeLocated(dependency) }
         }
         let result = Result { () throws(EvaluationError) in try computeLocated(name) }
@@ -109,6 +106,24 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
             let result = try interpreter.evaluate(definition.syntax.body)
             return try interpreter.checkedDefinitionValue(result, definition: definition)
         }
+    }
+
+    /// The values and parameters this scope has yet to compute before `name`, in document
+    /// order: a search through the dependencies that stops at what is already known.
+    private func pendingDependencies(of name: String) -> [String] {
+        var stack = [name]
+        var seen: Set<String> = [name]
+        var pending: [String] = []
+        while let current = stack.popLast() {
+            for dependency in definitions.definitions[current]?.dependencies ?? []
+            where seen.insert(dependency).inserted && computesHere(dependency) && overrides[dependency] == nil
+                && values[dependency] == nil
+            {
+                stack.append(dependency)
+                if definitions.isPlainValue(dependency) { pending.append(dependency) }
+            }
+        }
+        return pending.sorted { (definitions.definitions[$0]?.order ?? 0) < (definitions.definitions[$1]?.order ?? 0) }
     }
 
     /// `compute`, with an error that has no position of its own placed at the definition.
@@ -241,10 +256,5 @@ extension NotebookDefinitions {
         case .value, .parameter: true
         default: false
         }
-    }
-
-    /// The transitive dependencies of `name`, in document order.
-    func sortedClosure(of name: String) -> [String] {
-        (closure[name] ?? []).sorted { (definitions[$0]?.order ?? 0) < (definitions[$1]?.order ?? 0) }
     }
 }

@@ -52,8 +52,6 @@ public final class NotebookDefinitions: Sendable {
     public let names: [String]
     /// Every problem found, in the notebook's coordinates, sorted by position.
     public let diagnostics: [Diagnostic]
-    /// For each name, every defined name it depends on, directly or through others.
-    let closure: [String: Set<String>]
     /// Names used as the argument of `log`/`sqrt` or as a kernel hyperparameter.
     let positiveQuantities: Set<String>
 
@@ -67,7 +65,6 @@ public final class NotebookDefinitions: Sendable {
         self.definitions = analysis.definitions
         self.names = analysis.order
         self.diagnostics = analysis.diagnostics.sortedByPosition()
-        self.closure = analysis.closure()
         var positive: Set<String> = []
         for block in analysis.blocks {
             for definition in block.syntax.definitions { PositiveUses.collect(definition.body, into: &positive) }
@@ -99,7 +96,15 @@ public final class NotebookDefinitions: Sendable {
     /// Whether `a` depends on `s` through the definition graph (directly, or through other
     /// definitions, families and functions). A name does not depend on itself.
     public func dependsOn(_ a: String, _ s: String) -> Bool {
-        closure[a]?.contains(s) ?? false
+        var stack = [a]
+        var seen: Set<String> = [a]
+        while let name = stack.popLast() {
+            for dependency in definitions[name]?.dependencies ?? [] where seen.insert(dependency).inserted {
+                if dependency == s { return true }
+                stack.append(dependency)
+            }
+        }
+        return false
     }
 
     /// The diagnostic text for a derivative of `a` with respect to `s` that does not exist:

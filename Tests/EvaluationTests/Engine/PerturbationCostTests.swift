@@ -38,3 +38,15 @@ import Testing
         #expect(perView < .milliseconds(5))
     }
 }
+
+@Suite struct LongChainTests {
+    @Test func aLongChainOfDefinitionsEvaluatesWithoutDeepRecursion() throws {
+        let count = 3000
+        let code = (["param a0 = 1"] + (1..<count).map { "let a\($0) = a\($0 - 1) + 1" }).joined(separator: "\n")
+        let scope = TestNotebook(code).scope()
+        #expect(try scope.value(of: "a\(count - 1)").matrix == Matrix(scalar: Double(count)))
+        let view = try scope.perturbedScope("a0", component: nil, to: Value(scalar: 2))
+        #expect(try view.value(of: "a\(count - 1)").matrix == Matrix(scalar: Double(count + 1)))
+        #expect(view.computed.count == count - 1)
+    }
+}
