@@ -98,13 +98,14 @@ public struct RenderPipeline: Sendable {
     public func render(_ job: Job) throws(StepError) -> RenderedReport {
         let file = try read(job.notebook)
         let notebook = ParsedNotebook(file: file)
-        let inputs = InputsHash(notebook: file.text)
+        let inputs = InputsHash(notebook: file.text, dataFiles: SetupResults.dataFiles(of: notebook))
         return ReportPage(notebook: notebook, inputs: inputs, options: options).render()
     }
 
     /// The inputs hash of a notebook as it is now on disk.
     public func inputs(of job: Job) throws(StepError) -> InputsHash {
-        InputsHash(notebook: try read(job.notebook).text)
+        let file = try read(job.notebook)
+        return InputsHash(notebook: file.text, dataFiles: SetupResults.dataFiles(of: ParsedNotebook(file: file)))
     }
 
     private func read(_ path: String) throws(StepError) -> SourceFile {

@@ -38,13 +38,13 @@ public struct ReportPage {
     /// Renders the page.
     public func render() -> RenderedReport {
         var typesetter = MathTypesetter(notebook: notebook)
-        let cells = CellRenderer(notebook: notebook)
+        let cells = CellRenderer(notebook: notebook, evaluation: SetupResults.evaluate(notebook))
         let body = notebook.renderBody(
             HTMLParts(
                 math: { index, alone in typesetter.html(forSpan: index, alone: alone) },
                 cell: { index in cells.html(forCell: index, typesetter: &typesetter) },
                 unsafeHTML: options.unsafeHTML))
-        let diagnostics = (notebook.diagnostics + typesetter.diagnostics).sortedByPosition()
+        let diagnostics = (notebook.diagnostics + cells.diagnostics + typesetter.diagnostics).sortedByPosition()
         let html = document(body: body, diagnostics: diagnostics)
         return RenderedReport(html: html, inputs: inputs, diagnostics: diagnostics)
     }

@@ -117,7 +117,7 @@ extension EquationReader {
         let last = letters[letters.count - 1]
         let range = letters.dropFirst().reduce(letters[0].node.range) { $0.union($1.node.range) }
         var sub = last.sub
-        var sup = last.sup
+        let sup = last.sup
         var resolved = name
         // A defined name with its subscriptNode (`K_y`, `σ_f`, `σ_0`) wins over indexing.
         if let subscriptNode = sub, let text = Self.plainText(subscriptNode),

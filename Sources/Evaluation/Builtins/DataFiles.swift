@@ -1,0 +1,94 @@
+import Foundation
+import Numerics
+
+/// Data files beside the notebook: `csv("data/co2.csv")` reads only inside the notebook's
+/// folder, after resolving symbolic links (a link that leads out of the folder is refused).
+public enum DataFiles {
+    /// Reads `path` (relative to `baseDirectory`), refusing absolute paths and anything that
+    /// resolves outside the folder.
+    static func read(_ path: String, in baseDirectory: String?) throws(EvaluationError) -> DataFile {
+        guard let baseDirectory else {
+            throw EvaluationError(.file, "cannot read '\(path)': this notebook has no folder to read data from")
+        }
+        guard !path.hasPrefix("/"), !path.hasPrefix("~") else {
+            throw EvaluationError(
+                .file, "'\(path)' is not beside the notebook", help: "give a path relative to the notebook's folder")
+        }
+        let base = URL(fileURLWithPath: baseDirectory).standardizedFileURL.resolvingSymlinksInPath()
+        let resolved = base.appendingPathComponent(path).standardizedFileURL.resolvingSymlinksInPath()
+        let folder = base.path.hasSuffix("/") ? base.path : base.path + "/"
+        guard resolved.path.hasPrefix(folder) else {
+            throw EvaluationError(
+                .file, "'\(path)' is outside the notebook's folder",
+                help: "data files must be in the notebook's folder or below it (symbolic links are followed first)")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory) else {
+            throw EvaluationError(
+                .file, "no data file '\(path)' beside the notebook", help: "paths are relative to the notebook's folder"
+            )
+        }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: resolved.path) else {
+            throw EvaluationError(.file, "cannot read the data file '\(path)'")
+        }
+        return DataFile(path: path, bytes: [UInt8](data))
+    }
+
+    /// The data files the gp blocks name with `csv("…")` string literals that can be read,
+    /// sorted by path: what the report's inputs hash covers, found without evaluating.
+    public static func referenced(in blocks: [String], baseDirectory: String?) -> [DataFile] {
+        var paths: Set<String> = []
+        for text in blocks {
+            let (block, _) = SetupParser.parse(text)
+            for definition in block.definitions { collect(definition.body, into: &paths) }
+        }
+        return paths.sorted().compactMap { path in try? read(path, in: baseDirectory) }
+    }
+
+    private static func collect(_ expression: SetupExpression, into paths: inout Set<String>) {
+        if case .call(let callee, let arguments) = expression.kind, callee.name == "csv",
+            let first = arguments.first, case .string(let path) = first.value.kind
+        {
+            paths.insert(path)
+        }
+        for child in expression.children { collect(child, into: &paths) }
+    }
+}
+
+/// Numbers from comma-separated text: one row per line, the same count of fields on each,
+/// an optional header row (a first line with a field that is not a number), blank lines and
+/// surrounding spaces ignored.
+enum CSVTable {
+    static func parse(_ bytes: [UInt8], path: String) throws(EvaluationError) -> Matrix {
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
+            throw EvaluationError(.file, "the data file '\(path)' is not UTF-8 text")
+        }
+        var rows: [[Double]] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            let fields = trimmed.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let numbers = fields.map { Double($0) }
+            if let bad = numbers.firstIndex(where: { $0 == nil }) {
+                if rows.isEmpty && index == firstContentLine(text) { continue }  // the header
+                throw EvaluationError(
+                    .file, "'\(path)' line \(index + 1), column \(bad + 1): '\(fields[bad])' is not a number",
+                    help: "a data file holds numbers only, with an optional header row")
+            }
+            let values = numbers.compactMap { $0 }
+            if let first = rows.first, first.count != values.count {
+                throw EvaluationError(
+                    .file, "'\(path)' line \(index + 1) has \(values.count) fields; the rows above have \(first.count)")
+            }
+            rows.append(values)
+        }
+        guard !rows.isEmpty else { throw EvaluationError(.file, "the data file '\(path)' holds no numbers") }
+        return Matrix(rows)
+    }
+
+    private static func firstContentLine(_ text: String) -> Int {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? 0
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// What every scope of one notebook shares: the options, the clock of the time budget, and
+/// the data files read.
+final class EvaluationContext: @unchecked Sendable {
+    let options: EvaluationOptions
+    private let start = ContinuousClock.now
+    private let lock = NSLock()
+    private var files: [String: DataFile] = [:]
+    private var exceeded = false
+
+    init(options: EvaluationOptions) {
+        self.options = options
+    }
+
+    /// Throws once the notebook's time budget is spent: the first time with the budget's
+    /// diagnostic, afterwards as a dependency failure (reported once).
+    func checkTime() throws(EvaluationError) {
+        let elapsed = ContinuousClock.now - start
+        guard elapsed > .seconds(options.timeBudget) else { return }
+        let first: Bool = lock.withLock {
+            defer { exceeded = true }
+            return !exceeded
+        }
+        guard first else { throw EvaluationError(.dependency, "the time budget is spent") }
+        throw EvaluationError(
+            .limit, "evaluation took longer than the time budget of \(Self.seconds(options.timeBudget))",
+            help:
+                "make the data smaller or the iteration shorter; the budget guards against notebooks that never finish")
+    }
+
+    /// Throws when a value of `rows`×`columns` would pass the size limit.
+    func checkSize(rows: Int, columns: Int) throws(EvaluationError) {
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard overflow || count > options.maxElements else { return }
+        throw EvaluationError(
+            .limit,
+            "a \(rows)×\(columns) value is larger than the limit of \(options.maxElements) entries",
+            help: "use less data; the limit keeps a notebook from running the machine out of memory")
+    }
+
+    /// Records a data file that was read.
+    func record(_ file: DataFile) {
+        lock.withLock { files[file.path] = file }
+    }
+
+    /// The data files read so far, sorted by path.
+    var dataFiles: [DataFile] {
+        lock.withLock { files.values.sorted { $0.path < $1.path } }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e9 ? "\(Int(value)) s" : "\(value) s"
+    }
+}
+
+/// A data file a notebook read: its path as written (relative to the notebook's folder) and
+/// its bytes, for the report's inputs hash.
+public struct DataFile: Sendable, Hashable {
+    /// The path as the notebook wrote it, e.g. `data/co2.csv`.
+    public let path: String
+    /// The file's contents.
+    public let bytes: [UInt8]
+}

@@ -1,0 +1,129 @@
+import Diagnostics
+
+/// Every definition of a notebook's ```` ```gp ```` blocks, read in document order and
+/// checked without evaluating anything: syntax, redefinitions, unknown names (with
+/// did-you-mean), uses before the definition and cycles. Every diagnostic is in the
+/// notebook's coordinates.
+///
+/// Later blocks may use names of earlier ones; within the notebook a name must be defined
+/// above its first use. The dependency graph (who uses whom, through families, functions
+/// and anonymous functions) is what perturbed evaluations and `dependsOn` follow.
+public final class NotebookDefinitions: Sendable {
+    /// What a name denotes.
+    public enum Kind: Sendable, Hashable {
+        /// `let x = …`: a value.
+        case value
+        /// `param θ = …`: an independent variable (a scalar or a vector).
+        case parameter
+        /// `let D[i] = …`: a family with one or two indices.
+        case family(indexCount: Int)
+        /// `let k(x, z) = …` or `let k = (x, z) -> …`: a function of that many parameters.
+        case function(parameterCount: Int)
+    }
+
+    /// One definition, with its place in the notebook.
+    public struct Definition: Sendable {
+        /// The canonical name.
+        public let name: String
+        /// What it denotes.
+        public let kind: Kind
+        /// The statement as parsed (ranges are offsets into its block's text).
+        public let syntax: SetupDefinition
+        /// Which gp block (0-based, among the notebook's gp blocks) holds it.
+        public let block: Int
+        /// Its position among all definitions in document order.
+        public let order: Int
+        /// The whole statement in the notebook.
+        public let range: SourceRange
+        /// The defined name in the notebook.
+        public let nameRange: SourceRange
+        /// The defined names this one uses directly.
+        public let dependencies: Set<String>
+        /// False when the statement has an error already reported; evaluating it fails
+        /// without a second diagnostic.
+        public let isValid: Bool
+    }
+
+    /// The gp blocks, each as its text (mapped into the notebook) and its syntax tree.
+    public let blocks: [(fragment: SourceFragment, syntax: SetupBlock)]
+    /// Every valid and invalid definition by canonical name (the first, when redefined).
+    public let definitions: [String: Definition]
+    /// The defined names in document order.
+    public let names: [String]
+    /// Every problem found, in the notebook's coordinates, sorted by position.
+    public let diagnostics: [Diagnostic]
+    /// Names used as the argument of `log`/`sqrt` or as a kernel hyperparameter.
+    let positiveQuantities: Set<String>
+
+    /// Reads the given gp blocks (the bodies of a notebook's ```` ```gp ```` fences in
+    /// document order, each mapped into the notebook).
+    public init(blocks fragments: [SourceFragment]) {
+        var analysis = DefinitionAnalysis()
+        for (index, fragment) in fragments.enumerated() { analysis.add(fragment, block: index) }
+        analysis.resolve()
+        self.blocks = analysis.blocks
+        self.definitions = analysis.definitions
+        self.names = analysis.order
+        self.diagnostics = analysis.diagnostics.sortedByPosition()
+        var positive: Set<String> = []
+        for block in analysis.blocks {
+            for definition in block.syntax.definitions { PositiveUses.collect(definition.body, into: &positive) }
+        }
+        self.positiveQuantities = positive
+    }
+
+    /// The canonical form of a name as TeX or a setup block spells it: `\lambda`, `lambda`
+    /// and `λ` all become `λ` (see `SetupNames.canonical`; a leading backslash is dropped).
+    public static func canonical(_ spelling: String) -> String {
+        SetupNames.canonical(spelling.hasPrefix("\\") ? String(spelling.dropFirst()) : spelling)
+    }
+
+    /// What `name` (canonical) denotes, or nil when it is not defined.
+    public func kind(of name: String) -> Kind? { definitions[name]?.kind }
+
+    /// The index names of a family (`["i"]` for `D[i]`), empty for anything else.
+    public func familyIndexNames(_ name: String) -> [String] {
+        guard case .family(let indices) = definitions[name]?.syntax.form else { return [] }
+        return indices.map(\.name)
+    }
+
+    /// Where `name` is defined: the whole statement in the notebook.
+    public func range(of name: String) -> SourceRange? { definitions[name]?.range }
+
+    /// Every defined name and every builtin, for did-you-mean suggestions.
+    public var knownNames: [String] { names + Builtins.constantNames + Builtins.functionNames }
+
+    /// Whether `a` depends on `s` through the definition graph (directly, or through other
+    /// definitions, families and functions). A name does not depend on itself.
+    public func dependsOn(_ a: String, _ s: String) -> Bool {
+        var stack = [a]
+        var seen: Set<String> = [a]
+        while let name = stack.popLast() {
+            for dependency in definitions[name]?.dependencies ?? [] where seen.insert(dependency).inserted {
+                if dependency == s { return true }
+                stack.append(dependency)
+            }
+        }
+        return false
+    }
+
+    /// The diagnostic text for a derivative of `a` with respect to `s` that does not exist:
+    /// "'K' does not depend on 'λ': λ is not used in its definition".
+    public static func independenceMessage(_ a: String, _ s: String) -> String {
+        "'\(a)' does not depend on '\(s)': \(s) is not used in its definition"
+    }
+
+    /// The names (in document order) whose values change when `s` changes, when the names
+    /// in `holding` keep their values: those that use `s` or an affected name directly,
+    /// other than the held ones.
+    func affected(by s: String, holding: Set<String>) -> Set<String> {
+        var result: Set<String> = []
+        for name in names where name != s && !holding.contains(name) {
+            guard let definition = definitions[name] else { continue }
+            if definition.dependencies.contains(s) || !definition.dependencies.isDisjoint(with: result) {
+                result.insert(name)
+            }
+        }
+        return result
+    }
+}

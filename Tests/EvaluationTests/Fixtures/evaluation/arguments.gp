@@ -1,0 +1,10 @@
+let X = randn(5, 2, seed: 1)
+let K = rbf(X, lengthscale: 2)
+let M = matern(X, nu: 2)
+let R = randn(3)
+let T = tr(X)
+let S = sum(1, 2)
+let k(x) = x
+let u = k(1, 2)
+let J = I
+let F = fixpoint(1, x -> x + 1)

@@ -1,0 +1,2 @@
+let self(f) = f(f)
+let r = self(self)

@@ -1,0 +1,6 @@
+let A = csv("data/missing.csv")
+let B = csv("../outside.csv")
+let C = csv("data/letters.csv")
+let D = csv("data/numbers.csv")
+let E = csv("link.csv")
+let F = csv("/etc/passwd")
