@@ -5,20 +5,11 @@ import Notebook
 /// The HTML of the notebook's cells: setup code with what it defined, and checked
 /// equations.
 struct CellRenderer {
-    let notebook: ParsedNotebook
-    /// The evaluated gp blocks, one per setup cell in document order.
-    let evaluation: NotebookEvaluation
+    let run: NotebookRun
+    var notebook: ParsedNotebook { run.notebook }
+    var evaluation: NotebookEvaluation { run.evaluation }
 
-    init(notebook: ParsedNotebook, evaluation: NotebookEvaluation) {
-        self.notebook = notebook
-        self.evaluation = evaluation
-    }
-
-    /// Syntax, name and evaluation errors of the gp blocks, and warnings for values that
-    /// are NaN or infinite.
-    var diagnostics: [Diagnostic] { evaluation.diagnostics }
-
-    func html(forCell index: Int, typesetter: inout MathTypesetter) -> String {
+    func html(forCell index: Int) -> String {
         let cell = notebook.cells[index]
         switch cell.kind {
         case .setup:
@@ -33,8 +24,9 @@ struct CellRenderer {
             }
             return html + "</section>\n"
         case .check:
-            let equation = typesetter.html(forCell: index)
-            return "<section class=\"cell check\"><span class=\"cell-label\">checked equation</span>\n\(equation)</section>\n"
+            let equation = run.typesetter.html(forCell: index)
+            let panels = run.checks.filter { $0.cell == index }.map { CheckPanel(result: $0, run: run).html() }.joined()
+            return "<section class=\"cell check\"><span class=\"cell-label\">checked equation</span>\n\(equation)\(panels)</section>\n"
         }
     }
 }

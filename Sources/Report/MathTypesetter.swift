@@ -11,18 +11,22 @@ import TeX
 /// `eq.<n>`; the dot keeps it apart from heading anchors, which never contain one), so
 /// `\eqref` can link to an equation before or after it.
 struct MathTypesetter {
-    /// One parsed piece of math.
+    /// One parsed and typeset piece of math.
     struct Piece {
         var tex: SourceFragment
         var parsed: TeXParseResult
         var display: Bool
         var checked: Bool
         var number: EquationReference?
+        var markup = ""
+        /// Whether the TeX had problems (a checked equation with any is not evaluated).
+        var hasIssues = false
     }
 
     private(set) var spans: [Int: Piece] = [:]
     private(set) var cells: [Int: Piece] = [:]
-    private let writer: MathMLWriter
+    /// Unknown commands, unbalanced braces, unresolved references: warnings in prose,
+    /// errors in checked equations.
     private(set) var diagnostics: [Diagnostic] = []
 
     init(notebook: ParsedNotebook) {
@@ -69,27 +73,43 @@ struct MathTypesetter {
             case .cell(let index): cells[index] = piece
             }
         }
-        writer = MathMLWriter(references: references)
+        let writer = MathMLWriter(references: references)
+        func typeset(_ piece: inout Piece) -> [Diagnostic] {
+            let rendering = writer.render(piece.parsed, display: piece.display)
+            piece.markup = rendering.markup
+            let issues = piece.parsed.issues + rendering.issues
+            piece.hasIssues = !issues.isEmpty
+            return issues.map { $0.diagnostic(piece.checked ? .error : .warning, in: piece.tex) }
+        }
+        for (_, source) in ordered {
+            switch source {
+            case .span(let index):
+                guard var piece = spans[index] else { continue }
+                diagnostics += typeset(&piece)
+                spans[index] = piece
+            case .cell(let index):
+                guard var piece = cells[index] else { continue }
+                diagnostics += typeset(&piece)
+                cells[index] = piece
+            }
+        }
     }
 
     /// The HTML of math span `index` of the notebook.
-    mutating func html(forSpan index: Int, alone: Bool) -> String {
+    func html(forSpan index: Int, alone: Bool) -> String {
         guard let piece = spans[index] else { return "" }
         return html(piece, alone: alone)
     }
 
     /// The typeset equation of check cell `index`.
-    mutating func html(forCell index: Int) -> String {
+    func html(forCell index: Int) -> String {
         guard let piece = cells[index] else { return "" }
         return html(piece, alone: true)
     }
 
-    private mutating func html(_ piece: Piece, alone: Bool) -> String {
-        let rendering = writer.render(piece.parsed, display: piece.display)
-        let severity: Severity = piece.checked ? .error : .warning
-        diagnostics += (piece.parsed.issues + rendering.issues).map { $0.diagnostic(severity, in: piece.tex) }
-        guard piece.display else { return rendering.markup }
-        var html = rendering.markup
+    private func html(_ piece: Piece, alone: Bool) -> String {
+        guard piece.display else { return piece.markup }
+        var html = piece.markup
         if let number = piece.number {
             let shown = piece.parsed.tag?.isStarred == true ? number.number : "(\(number.number))"
             html += "<span class=\"eqno\"><a href=\"#\(number.anchor)\">\(HTMLText.escape(shown))</a></span>"

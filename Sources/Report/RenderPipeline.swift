@@ -99,7 +99,12 @@ public struct RenderPipeline: Sendable {
         let file = try read(job.notebook)
         let notebook = ParsedNotebook(file: file)
         let inputs = InputsHash(notebook: file.text, dataFiles: SetupResults.dataFiles(of: notebook))
-        return ReportPage(notebook: notebook, inputs: inputs, options: options).render()
+        return ReportPage(run: NotebookRun(notebook: notebook), inputs: inputs, options: options).render()
+    }
+
+    /// Reads, evaluates and checks one notebook, without rendering it.
+    public func run(_ job: Job) throws(StepError) -> NotebookRun {
+        NotebookRun(file: try read(job.notebook))
     }
 
     /// The inputs hash of a notebook as it is now on disk.

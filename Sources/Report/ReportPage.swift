@@ -12,41 +12,44 @@ public struct ReportOptions: Sendable {
     }
 }
 
-/// A rendered report: the page and what was found on the way.
+/// A rendered report: the page, and the run it shows.
 public struct RenderedReport: Sendable {
     /// The whole HTML document.
     public let html: String
     /// The hash of the report's inputs, embedded in `html`.
     public let inputs: InputsHash
+    /// The evaluated and checked notebook.
+    public let run: NotebookRun
     /// Everything found wrong or suspicious, sorted by position.
-    public let diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic] { run.diagnostics }
 }
 
 /// Builds the self-contained HTML page of one notebook.
 public struct ReportPage {
-    let notebook: ParsedNotebook
+    let run: NotebookRun
     let inputs: InputsHash
     let options: ReportOptions
 
-    /// A page for `notebook`, whose inputs hash to `inputs`.
-    public init(notebook: ParsedNotebook, inputs: InputsHash, options: ReportOptions = ReportOptions()) {
-        self.notebook = notebook
+    var notebook: ParsedNotebook { run.notebook }
+
+    /// A page for a run whose inputs hash to `inputs`.
+    public init(run: NotebookRun, inputs: InputsHash, options: ReportOptions = ReportOptions()) {
+        self.run = run
         self.inputs = inputs
         self.options = options
     }
 
     /// Renders the page.
     public func render() -> RenderedReport {
-        var typesetter = MathTypesetter(notebook: notebook)
-        let cells = CellRenderer(notebook: notebook, evaluation: SetupResults.evaluate(notebook))
+        let cells = CellRenderer(run: run)
+        let typesetter = run.typesetter
         let body = notebook.renderBody(
             HTMLParts(
                 math: { index, alone in typesetter.html(forSpan: index, alone: alone) },
-                cell: { index in cells.html(forCell: index, typesetter: &typesetter) },
+                cell: { index in cells.html(forCell: index) },
                 unsafeHTML: options.unsafeHTML))
-        let diagnostics = (notebook.diagnostics + cells.diagnostics + typesetter.diagnostics).sortedByPosition()
-        let html = document(body: body, diagnostics: diagnostics)
-        return RenderedReport(html: html, inputs: inputs, diagnostics: diagnostics)
+        let html = document(body: body, diagnostics: run.diagnostics)
+        return RenderedReport(html: html, inputs: inputs, run: run)
     }
 
     private var title: String { notebook.title ?? notebook.file.path }

@@ -11,5 +11,5 @@ struct DeriveCommand: ParsableCommand {
             --check, a report is stale), 3 when a notebook has an error, 64 for a usage error.
             """,
         version: "0.1.0",
-        subcommands: [RenderCommand.self])
+        subcommands: [RenderCommand.self, CheckCommand.self])
 }

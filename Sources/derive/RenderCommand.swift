@@ -34,7 +34,7 @@ struct RenderCommand: ParsableCommand {
                 let start = Date()
                 let report = try pipeline.render(job)
                 Terminal.report(report.diagnostics)
-                outcome.record(report.diagnostics, strict: notebooks.strict)
+                outcome.record(report.run, strict: notebooks.strict)
                 if check {
                     switch RenderPipeline.freshness(of: job, inputs: report.inputs) {
                     case .fresh: break

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Report
 
 /// Where output goes: results on stdout, diagnostics on stderr, colours only on a terminal
 /// and never under `NO_COLOR`.
@@ -27,10 +28,11 @@ struct Outcome {
     var notebookError = false
     var failed = false
 
-    mutating func record(_ diagnostics: [Diagnostic], strict: Bool) {
-        if diagnostics.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) {
+    mutating func record(_ run: NotebookRun, strict: Bool) {
+        if run.diagnostics.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) {
             notebookError = true
         }
+        if run.outcome.fails(strict: strict) { failed = true }
     }
 
     var exitCode: Int32 { notebookError ? 3 : failed ? 1 : 0 }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct SetupResultsTests {
     func render(_ markdown: String) -> RenderedReport {
         let notebook = ParsedNotebook(file: SourceFile(path: "n.md", text: markdown))
-        return ReportPage(notebook: notebook, inputs: InputsHash(notebook: markdown)).render()
+        return ReportPage(run: NotebookRun(notebook: notebook), inputs: InputsHash(notebook: markdown)).render()
     }
 
     @Test func aBlockShowsItsCodeAndWhatItDefined() {

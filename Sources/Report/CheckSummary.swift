@@ -1,0 +1,68 @@
+import Diagnostics
+import Evaluation
+import Numerics
+
+/// Summaries of check runs for the terminal, CI logs and pull requests.
+public enum CheckSummary {
+    /// One line per check and a summary line per notebook and for the whole run:
+    ///
+    /// ```
+    /// notebooks/seed.md:58:1: PASS ∂K/∂λ_i = … [i = 1…3]
+    /// notebooks/seed.md: 7 checks: 7 pass
+    /// ```
+    public static func text(_ runs: [NotebookRun]) -> String {
+        var out = ""
+        for run in runs {
+            let file = run.notebook.file
+            for check in run.checks {
+                let location = file.location(of: check.range.lowerBound)
+                let verdict = check.verdict.rawValue.uppercased()
+                let expected = run.expectsFailure && check.verdict == .fail ? " (expected)" : ""
+                let vacuous = check.isVacuous ? " (vacuous)" : ""
+                let indices = (check.rowIndices + check.entryIndices).map(\.description).joined(separator: ", ")
+                out += "\(file.path):\(location.line):\(location.column): \(verdict)\(expected)\(vacuous) "
+                out += "\(oneLine(check.leftTeX)) = \(oneLine(check.rightTeX))"
+                out += indices.isEmpty ? "" : " [\(indices)]"
+                if let hint = check.judgement.hints.first { out += " — \(hint.message)" }
+                if check.verdict == .inconclusive, let reason = check.judgement.rows.first(where: { $0.verdict == .inconclusive })?.reason {
+                    out += " — \(reason)"
+                }
+                out += "\n"
+            }
+            out += "\(file.path): \(counts(run.outcome))\n"
+        }
+        if runs.count > 1 {
+            let total = runs.map(\.outcome).reduce(CheckOutcome.zero) { $0.adding($1) }
+            out += "\(runs.count) notebooks: \(counts(total))\n"
+        }
+        return out
+    }
+
+    static func counts(_ outcome: CheckOutcome) -> String {
+        let total = outcome.passed + outcome.failed + outcome.inconclusive
+        var parts = ["\(outcome.passed) pass"]
+        if outcome.failed > 0 || outcome.expectsFailure {
+            parts.append("\(outcome.failed) fail" + (outcome.expectsFailure ? " (expected)" : ""))
+        }
+        if outcome.inconclusive > 0 { parts.append("\(outcome.inconclusive) inconclusive") }
+        var text = "\(total) check\(total == 1 ? "" : "s"): " + parts.joined(separator: ", ")
+        if outcome.isSurprisePass { text += "; marked 'expect: fail' but nothing failed" }
+        return text
+    }
+
+    /// TeX on one line, runs of white space collapsed.
+    static func oneLine(_ tex: String) -> String {
+        tex.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+extension CheckOutcome {
+    static let zero = CheckOutcome(
+        passed: 0, failed: 0, inconclusive: 0, expectsFailure: false, hasErrors: false, hasWarnings: false)
+
+    func adding(_ other: CheckOutcome) -> CheckOutcome {
+        CheckOutcome(
+            passed: passed + other.passed, failed: failed + other.failed, inconclusive: inconclusive + other.inconclusive,
+            expectsFailure: false, hasErrors: hasErrors || other.hasErrors, hasWarnings: hasWarnings || other.hasWarnings)
+    }
+}

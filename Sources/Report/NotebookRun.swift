@@ -1,0 +1,84 @@
+import Diagnostics
+import Evaluation
+import Foundation
+import Notebook
+
+/// Everything derive computes for one notebook, before any output is written: the parsed
+/// notebook, its typeset math, its evaluated setup, and its judged checks. The HTML report
+/// and `derive check`'s summaries are both made from a run.
+public struct NotebookRun: Sendable {
+    /// The notebook.
+    public let notebook: ParsedNotebook
+    /// Its gp blocks, evaluated.
+    public let evaluation: NotebookEvaluation
+    /// Every `=` of its checked equations, judged, in document order.
+    public let checks: [CheckResult]
+    /// Everything found wrong or suspicious, sorted by position.
+    public let diagnostics: [Diagnostic]
+    /// The math, parsed and typeset.
+    let typesetter: MathTypesetter
+
+    /// Reads, evaluates and checks `file`.
+    public init(file: SourceFile) {
+        self.init(notebook: ParsedNotebook(file: file))
+    }
+
+    /// Evaluates and checks a parsed notebook.
+    public init(notebook: ParsedNotebook) {
+        let typesetter = MathTypesetter(notebook: notebook)
+        let evaluation = SetupResults.evaluate(notebook)
+        let runner = CheckRunner(evaluation: evaluation)
+        var checks: [CheckResult] = []
+        var diagnostics = notebook.diagnostics + evaluation.diagnostics + typesetter.diagnostics
+        for (index, cell) in notebook.cells.enumerated() where cell.kind == .check {
+            // A checked equation whose TeX has an error is reported once, by the TeX parser.
+            guard let piece = typesetter.cells[index], !piece.hasIssues else { continue }
+            let (results, problems) = runner.run(cell: index, fragment: cell.code, parsed: piece.parsed)
+            checks += results
+            diagnostics += problems
+        }
+        self.notebook = notebook
+        self.evaluation = evaluation
+        self.checks = checks
+        self.diagnostics = diagnostics.sortedByPosition()
+        self.typesetter = typesetter
+    }
+
+    /// Whether the notebook is a lesson whose checks are expected to fail (`expect: fail`).
+    public var expectsFailure: Bool { notebook.frontMatter.expectsFailure }
+
+    /// How the notebook's checks came out, for the exit status.
+    public var outcome: CheckOutcome {
+        CheckOutcome(
+            passed: checks.filter { $0.verdict == .pass }.count,
+            failed: checks.filter { $0.verdict == .fail }.count,
+            inconclusive: checks.filter { $0.verdict == .inconclusive }.count,
+            expectsFailure: expectsFailure, hasErrors: diagnostics.hasErrors,
+            hasWarnings: diagnostics.contains { $0.severity == .warning })
+    }
+}
+
+/// The counts of a notebook's verdicts and what they mean for the run.
+public struct CheckOutcome: Sendable, Hashable {
+    /// Checks that passed, failed, or could not be decided.
+    public var passed: Int
+    public var failed: Int
+    public var inconclusive: Int
+    /// The notebook says `expect: fail`.
+    public var expectsFailure: Bool
+    /// A notebook error (syntax, unknown name, shape, TeX in a checked equation).
+    public var hasErrors: Bool
+    /// A warning.
+    public var hasWarnings: Bool
+
+    /// A notebook marked `expect: fail` in which nothing failed: the lesson no longer shows
+    /// what it was kept to show.
+    public var isSurprisePass: Bool { expectsFailure && failed == 0 && !hasErrors }
+
+    /// Whether the checks fail the run: a failed check, or a surprise pass of a lesson; with
+    /// `strict`, also an inconclusive check.
+    public func fails(strict: Bool) -> Bool {
+        if expectsFailure { return isSurprisePass || (strict && inconclusive > 0) }
+        return failed > 0 || (strict && inconclusive > 0)
+    }
+}

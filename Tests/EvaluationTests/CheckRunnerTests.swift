@@ -1,0 +1,90 @@
+import Diagnostics
+import Numerics
+import TeX
+import Testing
+
+@testable import Evaluation
+
+/// The seed derivation's setup: 25 points in 3 dimensions, λ = (0.8, 1.5, 3.0).
+let checkSeedSetup = """
+    let X = randn(25, 3, seed: 7)
+    let y = sin(3 * X[:, 1]) + 0.1 * randn(25, seed: 8)
+    param θ = log([0.8, 1.5, 3.0])
+    let λ = exp(θ)
+    let D[i] = sqdist(X[:, i])
+    let K = rbf(X, lengthScale: λ) + 1e-10 * I
+    let α = K \\ y
+    let ℓ = -0.5 * y' * α - 0.5 * logdet(K) - 25/2 * log(2π)
+    let x = X[3, :]'
+    let z = X[7, :]'
+    let k(u, v) = exp(-0.5 * sum((u - v).^2 ./ λ.^2))
+    """
+
+/// Runs one check block against a setup block.
+func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckResult], messages: [String]) {
+    let text = "```gp\n\(setup)\n```\n\n```math check\n\(tex)\n```\n"
+    let file = SourceFile(path: "t.md", text: text)
+    let setupStart = 6
+    let setupFragment = SourceFragment(text: setup, file: file, fileOffset: setupStart)
+    let checkStart = text.utf8.count - tex.utf8.count - 5
+    let checkFragment = SourceFragment(text: tex, file: file, fileOffset: checkStart)
+    let evaluation = NotebookEvaluation(blocks: [setupFragment])
+    let (results, diagnostics) = CheckRunner(evaluation: evaluation).run(
+        cell: 1, fragment: checkFragment, parsed: TeXParser.parse(tex))
+    return (results, (evaluation.diagnostics + diagnostics).map(\.message))
+}
+
+@Suite struct CheckRunnerTests {
+    @Test func theSeedDerivationPassesEveryStepForEveryIndex() {
+        let cases = [
+            #"\frac{\partial K}{\partial \lambda_i} = \frac{1}{\lambda_i^3}\, D_i \circ K"#,
+            #"\frac{\partial K}{\partial \theta_i} = \lambda_i \frac{\partial K}{\partial \lambda_i} = \frac{\partial K}{\partial \ln \lambda_i} = \frac{1}{\lambda_i^2}\, D_i \circ K"#,
+            #"\frac{\partial \ell}{\partial \theta_i} = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}\right) = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{1}{\lambda_i^2} (D_i \circ K)\right)"#,
+            #"\frac{\partial k(x, z)}{\partial \lambda_i} = \frac{1}{\lambda_i^3} (x_i - z_i)^2 \, k(x, z)"#,
+        ]
+        for tex in cases {
+            let (results, messages) = check(tex)
+            #expect(messages == [], "\(tex)")
+            for result in results {
+                #expect(result.verdict == .pass, "\(result.leftTeX) = \(result.rightTeX): \(result.judgement.rows.map(\.reason))")
+                #expect(result.judgement.rows.count == 3)
+                #expect(result.rowIndices == [IndexRange(name: "i", upper: 3)])
+            }
+        }
+    }
+}
+
+@Suite struct CheckRunnerSlipTests {
+    /// The verdict and hint kinds of the one check in `tex`.
+    func outcome(_ tex: String) -> (Verdict?, [Hint.Kind], [String]) {
+        let (results, messages) = check(tex)
+        return (results.last?.verdict, results.last?.judgement.hints.map(\.kind) ?? [], messages)
+    }
+
+    @Test func thePullRequestsPowerFailsAsADerivativeWithRespectToLambda() {
+        let (verdict, hints, messages) = outcome(#"\frac{\partial K}{\partial \theta_i} = \frac{1}{\lambda_i^3}\, D_i \circ K"#)
+        #expect(messages == [])
+        #expect(verdict == .fail)
+        #expect(hints == [.parameterInsteadOfLogarithm])
+    }
+
+    @Test func aLostHalfAndAFlippedSignFailWithTheirHints() {
+        let half = outcome(#"\frac{\partial \ell}{\partial \theta_i} = \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}\right)"#)
+        #expect(half.0 == .fail)
+        #expect(half.1 == [.constantFactor(2)])
+        let sign = outcome(#"\frac{\partial K}{\partial \theta_i} = -\frac{1}{\lambda_i^2}\, D_i \circ K"#)
+        #expect(sign.0 == .fail)
+        #expect(sign.1 == [.signFlip])
+    }
+
+    @Test func theMisplacedParenthesisIsAShapeMismatch() {
+        let (results, messages) = check(#"\frac{\partial \ell}{\partial \theta_i} = \tfrac12 \operatorname{tr}(\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}"#)
+        #expect(results.isEmpty)
+        #expect(messages == ["left side is a scalar, right side is a 25×25 matrix"])
+    }
+
+    @Test func aDerivativeOfSomethingIndependentIsAnError() {
+        let (_, messages) = check(#"\frac{\partial X}{\partial \lambda_1} = 0"#)
+        #expect(messages == ["'X' does not depend on 'λ': λ is not used in its definition"])
+    }
+}
