@@ -46,14 +46,17 @@ let package = Package(
         // `make bench`: derive's log marginal likelihood timed against scikit-learn's.
         .executableTarget(name: "NumericsBenchmark", dependencies: ["Numerics"], path: "Benchmarks/NumericsBenchmark"),
 
+        // Golden files and other helpers shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"], exclude: ["Fixtures"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TeXTests", dependencies: ["TeX", "Diagnostics"],
             exclude: ["Fixtures", "pandoc-crosscheck.sh", "preview.sh"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Numerics", "Diagnostics", "TeX"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Evaluation", "Diagnostics", "TeX"], exclude: ["Fixtures"]),
-        .testTarget(name: "deriveTests", dependencies: ["derive"], exclude: ["Fixtures"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Numerics", "Diagnostics", "TeX", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Evaluation", "Diagnostics", "TeX", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "deriveTests", dependencies: ["derive", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

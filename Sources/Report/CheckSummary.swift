@@ -32,17 +32,25 @@ public enum CheckSummary {
             out += "\(file.path): \(counts(run.outcome))\n"
         }
         if runs.count > 1 {
-            let total = runs.map(\.outcome).reduce(CheckOutcome.zero) { $0.adding($1) }
-            out += "\(runs.count) notebooks: \(counts(total))\n"
+            let outcomes = runs.map(\.outcome)
+            let total = outcomes.reduce(CheckOutcome.zero) { $0.adding($1) }
+            let expected = outcomes.filter(\.expectsFailure).map(\.failed).reduce(0, +)
+            out += "\(runs.count) notebooks: \(counts(total, expectedFailures: expected))\n"
         }
         return out
     }
 
-    static func counts(_ outcome: CheckOutcome) -> String {
+    static func counts(_ outcome: CheckOutcome, expectedFailures: Int? = nil) -> String {
         let total = outcome.passed + outcome.failed + outcome.inconclusive
         var parts = ["\(outcome.passed) pass"]
         if outcome.failed > 0 || outcome.expectsFailure {
-            parts.append("\(outcome.failed) fail" + (outcome.expectsFailure ? " (expected)" : ""))
+            var fail = "\(outcome.failed) fail"
+            if outcome.expectsFailure {
+                fail += " (expected)"
+            } else if let expectedFailures, expectedFailures > 0 {
+                fail += " (\(expectedFailures) expected)"
+            }
+            parts.append(fail)
         }
         if outcome.inconclusive > 0 { parts.append("\(outcome.inconclusive) inconclusive") }
         var text = "\(total) check\(total == 1 ? "" : "s"): " + parts.joined(separator: ", ")

@@ -88,3 +88,19 @@ func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckRes
         #expect(messages == ["'X' does not depend on 'λ': λ is not used in its definition"])
     }
 }
+
+@Suite struct HandWrittenKernelSlipTests {
+    @Test func aLengthScaleUsedAsAPrecisionFailsWithThePowerHint() {
+        // M = diag(λ²) where diag(λ)⁻² was meant: the kernel is exp(−½ Σ λᵢ² (uᵢ − vᵢ)²).
+        let setup = checkSeedSetup + """
+
+            let M = diag(λ.^2)
+            let kw(p, q) = exp(-0.5 * (p - q)' * M * (p - q))
+            """
+        let (results, messages) = check(
+            #"\frac{\partial kw(x, z)}{\partial \lambda_i} = \frac{1}{\lambda_i^3} (x_i - z_i)^2 \, kw(x, z)"#, setup: setup)
+        #expect(messages == [])
+        #expect(results.first?.verdict == .fail)
+        #expect(results.first?.judgement.hints.map(\.kind) == [.powerOfParameter(power: -4, factor: -1)])
+    }
+}

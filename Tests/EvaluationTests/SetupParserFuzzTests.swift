@@ -82,8 +82,8 @@ import Testing
 
     /// Every `.gp` fixture.
     static func corpus() throws -> [String] {
-        let folder = Golden.fixtures.appendingPathComponent("syntax")
-        return try Golden.inputs(in: "syntax", extension: "gp").map {
+        let folder = golden.fixtures.appendingPathComponent("syntax")
+        return try golden.inputs(in: "syntax", extension: "gp").map {
             try String(contentsOf: folder.appendingPathComponent($0 + ".gp"), encoding: .utf8)
         }
     }

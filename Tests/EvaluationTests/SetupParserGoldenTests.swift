@@ -1,14 +1,15 @@
 import Diagnostics
 import Evaluation
 import Foundation
+import TestSupport
 import Testing
 
 /// Every `Fixtures/syntax/NAME.gp` is parsed: a block without diagnostics must match
 /// `NAME.tree` (the tree dump), a block with diagnostics `NAME.diagnostics` (rendered as a
 /// terminal shows them, with `NAME.gp` as the file).
 @Suite struct SetupParserGoldenTests {
-    static let folder = Golden.fixtures.appendingPathComponent("syntax")
-    static let names = Golden.inputs(in: "syntax", extension: "gp")
+    static let folder = golden.fixtures.appendingPathComponent("syntax")
+    static let names = golden.inputs(in: "syntax", extension: "gp")
 
     @Test func theCorpusHasAtLeastFortyBlocks() {
         #expect(Self.names.count >= 40)
@@ -27,13 +28,13 @@ import Testing
         }
         if diagnostics.isEmpty {
             #expect(!exists(rendered), "\(name).gp now parses without diagnostics")
-            Golden.check(block.dump(), against: tree)
+            golden.check(block.dump(), against: tree)
         } else {
             #expect(!exists(tree), "\(name).gp now has diagnostics")
             let file = SourceFile(path: "syntax/\(name).gp", text: text)
             let fragment = SourceFragment(text: text, file: file, fileOffset: 0)
             let located = diagnostics.map { $0.located(in: fragment) }
-            Golden.check(DiagnosticRenderer().render(located), against: rendered)
+            golden.check(DiagnosticRenderer().render(located), against: rendered)
         }
     }
 

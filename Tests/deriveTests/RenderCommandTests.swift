@@ -77,7 +77,7 @@ import Testing
         let workspace = try DeriveProcess.workspace(fixtures: ["errors"])
         let result = try DeriveProcess.run(["render"], in: workspace)
         #expect(result.status == 3)
-        Golden.expect(result.stderr, matches: "errors/bad-front-matter.stderr")
+        golden.check(result.stderr, against: "errors/bad-front-matter.stderr")
     }
 }
 
@@ -86,7 +86,7 @@ import Testing
         let workspace = try DeriveProcess.workspace(fixtures: ["tex-prose"])
         let result = try DeriveProcess.run(["render"], in: workspace)
         #expect(result.status == 0)
-        Golden.expect(result.stderr, matches: "tex-prose/prose.stderr")
+        golden.check(result.stderr, against: "tex-prose/prose.stderr")
         let html = try String(contentsOf: workspace.appendingPathComponent("output/prose.html"), encoding: .utf8)
         #expect(html.contains("<merror>"))
         #expect(html.contains("(??)"))
@@ -101,6 +101,6 @@ import Testing
         let workspace = try DeriveProcess.workspace(fixtures: ["tex-check"])
         let result = try DeriveProcess.run(["render"], in: workspace)
         #expect(result.status == 3)
-        Golden.expect(result.stderr, matches: "tex-check/checked.stderr")
+        golden.check(result.stderr, against: "tex-check/checked.stderr")
     }
 }

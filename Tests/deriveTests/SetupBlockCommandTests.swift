@@ -7,7 +7,7 @@ import Testing
         let workspace = try DeriveProcess.workspace(fixtures: ["setup-errors"])
         let result = try DeriveProcess.run(["render"], in: workspace)
         #expect(result.status == 3)
-        Golden.expect(result.stderr, matches: "setup-errors/render.stderr")
+        golden.check(result.stderr, against: "setup-errors/render.stderr")
     }
 
     @Test func aReportShowsWhatEachBlockDefinedAndHidesWhatOptionsHide() throws {

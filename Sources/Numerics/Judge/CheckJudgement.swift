@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of a check to judge: a claim, a reference, and what the row differentiates.
 public struct CheckRow {
     /// The side under test (a hand-derived formula, usually analytic).
@@ -30,6 +32,9 @@ public struct Hint: Sendable, Hashable, Codable {
         case constantFactor(Double)
         /// ratio = −1 in every row.
         case signFlip
+        /// ratio = c·λᵢᵖ in every row for an integer power p ∉ {−1, 0, 1} (or c ≠ 1): the claim
+        /// carries the wrong power of the parameter, as when λ² stands for λ⁻² (c = −1, p = −4).
+        case powerOfParameter(power: Int, factor: Double)
     }
 
     /// The pattern found.
@@ -104,7 +109,43 @@ extension Judge {
                     message: "claim/reference is \(c == 0.5 ? "½" : c == -0.5 ? "−½" : format(c)) in every row: "
                         + words + (c < 0 ? ", and the sign is flipped" : "")))
         }
+        if hints.isEmpty, let power = powerLaw(wrong, parameterName: p) { hints.append(power) }
         return hints
+    }
+
+    /// ratio = c·λᵢᵖ across rows with at least two distinct λᵢ: an integer power p in −6…6
+    /// and a factor c ∈ {±1, ±2, ±½}, fitted on the first two distinct rows and confirmed on
+    /// every failing row.
+    private func powerLaw(_ rows: [RowJudgement], parameterName p: String) -> Hint? {
+        let points = rows.compactMap { row -> (x: Double, ratio: Double)? in
+            guard let x = row.parameter, x > 0, let ratio = row.ratio, ratio != 0 else { return nil }
+            return (x, ratio)
+        }
+        guard points.count == rows.count, let first = points.first,
+            let second = points.first(where: { abs(Foundation.log($0.x / first.x)) > 1e-3 })
+        else { return nil }
+        let slope = Foundation.log(abs(second.ratio / first.ratio)) / Foundation.log(second.x / first.x)
+        let power = Int(slope.rounded())
+        guard abs(slope - Double(power)) < 1e-3, (-6...6).contains(power) else { return nil }
+        let factor = first.ratio / Foundation.pow(first.x, Double(power))
+        guard let c = [1.0, -1, 2, -2, 0.5, -0.5].first(where: { abs(factor - $0) <= tolerances.hintTolerance * abs($0) }),
+            power != 0 || c != 1,
+            points.allSatisfy({ abs($0.ratio - c * Foundation.pow($0.x, Double(power))) <= tolerances.hintTolerance * abs($0.ratio) })
+        else { return nil }
+        let exponent = power == 1 ? "" : superscript(power)
+        let coefficient = c == 1 ? "" : c == -1 ? "−" : (c < 0 ? "−" : "") + (abs(c) == 0.5 ? "½·" : "2·")
+        var words = "claim/reference follows \(coefficient)\(p)ᵢ\(exponent) in every row: the claim's power of \(p) is off by \(power > 0 ? "+" : "−")\(abs(power))"
+        if c < 0 { words += ", and its sign is flipped" }
+        if abs(c) != 1 { words += abs(c) == 2 ? ", with a factor 2 too many" : ", with a factor 2 too few" }
+        if power == -4 && c == -1 { words += " — as when \(p)ᵢ² stands where \(p)ᵢ⁻² was meant (diag(\(p)²) for diag(\(p))⁻²)" }
+        return Hint(kind: .powerOfParameter(power: power, factor: c), message: words)
+    }
+
+    private func superscript(_ n: Int) -> String {
+        let digits: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "-": "⁻",
+        ]
+        return String(String(n).map { digits[$0] ?? $0 })
     }
 
     /// Rows whose parameter value hides a mistake: λᵢ = 1 makes ∂/∂λ and ∂/∂ln λ equal; λᵢ = 2

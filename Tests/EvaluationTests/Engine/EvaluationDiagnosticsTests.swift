@@ -14,14 +14,14 @@ import Testing
         "time-budget": EvaluationOptions(timeBudget: 0),
     ]
 
-    static let names = Golden.inputs(in: "evaluation", extension: "gp")
+    static let names = golden.inputs(in: "evaluation", extension: "gp")
 
     @Test func thereAreFixtures() {
         #expect(Self.names.count >= 12)
     }
 
     @Test(arguments: names) func diagnosticsMatchTheGoldenFile(name: String) throws {
-        let folder = Golden.fixtures.appendingPathComponent("evaluation")
+        let folder = golden.fixtures.appendingPathComponent("evaluation")
         let text = try String(contentsOf: folder.appendingPathComponent(name + ".gp"), encoding: .utf8)
         let blocks = text.split(separator: "//---\n", omittingEmptySubsequences: false).map {
             String($0.hasSuffix("\n") ? $0.dropLast() : $0)
@@ -30,7 +30,7 @@ import Testing
         if name == "data-files" { options.baseDirectory = try dataWorkspace().path }
         let notebook = TestNotebook(blocks, path: "evaluation/\(name).md")
         let rendered = notebook.renderedDiagnostics(options)
-        Golden.check(rendered, against: folder.appendingPathComponent(name + ".diagnostics"))
+        golden.check(rendered, against: folder.appendingPathComponent(name + ".diagnostics"))
         for diagnostic in notebook.evaluate(options).diagnostics {
             let range = try #require(diagnostic.range)
             #expect(range.upperBound <= notebook.file.text.utf8.count)
@@ -43,7 +43,7 @@ import Testing
         let notebooks = root.appendingPathComponent("notebooks")
         try FileManager.default.createDirectory(at: notebooks, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: Golden.fixtures.appendingPathComponent("evaluation/data-files/data"),
+            at: golden.fixtures.appendingPathComponent("evaluation/data-files/data"),
             to: notebooks.appendingPathComponent("data"))
         try "1,2\n".write(to: root.appendingPathComponent("outside.csv"), atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(

@@ -29,7 +29,7 @@ import Testing
     }
 
     let fixture: Fixture = {
-        let url = Golden.fixtures.appendingPathComponent("random/random.json")
+        let url = golden.fixtures.appendingPathComponent("random/random.json")
         // The fixture is committed; a missing one fails every test below.
         let data = (try? Data(contentsOf: url)) ?? Data("{}".utf8)
         return (try? JSONDecoder().decode(Fixture.self, from: data))

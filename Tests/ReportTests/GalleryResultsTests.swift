@@ -1,0 +1,65 @@
+import Diagnostics
+import Evaluation
+import Foundation
+import Numerics
+import Report
+import TestSupport
+import Testing
+
+/// Golden results for the gallery: every check of every notebook in `notebooks/`, with its
+/// verdict and, per row, the row's verdict, the two sides (a scalar's value, a matrix's
+/// Frobenius norm) and their ratio to
+/// six significant digits (the finite-difference references agree to about ten, so six are
+/// the same on every CPU). A change in any verdict or number shows as a diff.
+@Suite struct GalleryResultsTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let golden = Golden(besides: #filePath)
+    static let notebooks: [String] = {
+        let folder = root.appendingPathComponent("notebooks").path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
+    }()
+
+    @Test func theGalleryHasNotebooks() {
+        #expect(Self.notebooks.contains("sklearn-pr-11116.md"))
+        #expect(Self.notebooks.contains("sklearn-pr-11116-wrong.md"))
+    }
+
+    @Test(arguments: notebooks) func galleryResultsMatchTheirGoldenFile(name: String) throws {
+        let path = Self.root.appendingPathComponent("notebooks/\(name)").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let run = NotebookRun(file: SourceFile(path: "notebooks/\(name)", text: text))
+        #expect(run.diagnostics.filter { $0.severity == .error }.map(\.message) == [])
+        Self.golden.check(Self.summary(run), against: "gallery/\(name.dropLast(3)).results")
+    }
+
+    /// A scalar's value, or a matrix's shape and Frobenius norm, to six digits.
+    static func number(_ matrix: Matrix) -> String {
+        if let scalar = matrix.scalarValue { return NumberText.format(scalar, significant: 6) }
+        return "\(matrix.rows)×\(matrix.columns)‖\(NumberText.format(matrix.frobeniusNorm, significant: 6))‖"
+    }
+
+    /// The checks of a run as stable text.
+    static func summary(_ run: NotebookRun) -> String {
+        var out = ""
+        for check in run.checks {
+            let location = run.notebook.file.location(of: check.range.lowerBound)
+            out += "check \(location.line):\(location.column) \(check.verdict.rawValue)"
+            out += check.isVacuous ? " vacuous" : ""
+            out += " claim=\(check.claimIsLeft ? "left" : "right")"
+            out += " rows[\(check.rowIndices.map(\.description).joined(separator: ", "))]"
+            out += check.entryIndices.isEmpty ? "" : " entries[\(check.entryIndices.map(\.description).joined(separator: ", "))]"
+            out += "\n"
+            for hint in check.judgement.hints { out += "  hint: \(hint.message)\n" }
+            for warning in check.judgement.warnings { out += "  warning: \(warning)\n" }
+            for (row, assignment) in zip(check.judgement.rows, check.assignments) {
+                let label = assignment.map(String.init).joined(separator: ",")
+                out += "  row \(label.isEmpty ? "-" : label): \(row.verdict.rawValue)\(row.vacuous ? " vacuous" : "")"
+                out += " claim=\(row.claimed.map(Self.number) ?? "-") reference=\(row.reference.map(Self.number) ?? "-")"
+                out += " ratio=\(row.ratio.map { NumberText.format($0, significant: 6) } ?? "-")\n"
+            }
+        }
+        return out
+    }
+}
