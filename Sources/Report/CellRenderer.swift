@@ -24,9 +24,30 @@ struct CellRenderer {
             }
             return html + "</section>\n"
         case .check:
-            let equation = run.typesetter.html(forCell: index)
-            let panels = run.checks.filter { $0.cell == index }.map { CheckPanel(result: $0, run: run).html() }.joined()
-            return "<section class=\"cell check\"><span class=\"cell-label\">checked equation</span>\n\(equation)\(panels)</section>\n"
+            let results = run.checks.filter { $0.cell == index }
+            let number = run.typesetter.number(forCell: index)
+            let panels = results.map { result in
+                let chain = results.filter { $0.equation == result.equation }.count
+                return CheckPanel(
+                    result: result, run: run, id: run.panelID(result),
+                    equation: number.map { ($0.anchor, $0.number) },
+                    step: chain > 1 ? "step \(result.step + 1) of \(chain)" : nil
+                ).html()
+            }.joined()
+            let equation = run.typesetter.html(forCell: index, link: results.first.map(run.panelID))
+            let problems = run.diagnostics.filter { diagnostic in
+                diagnostic.severity == .error && diagnostic.range.map { cell.range.union($0) == cell.range } ?? false
+            }
+            let verdict = results.map(\.verdict).max()?.rawValue ?? "unchecked"
+            var html = "<section class=\"cell check \(verdict)\"><div class=\"check-equation\">"
+            html += "<span class=\"cell-label\">checked equation</span>\n\(equation)</div>\n"
+            if !problems.isEmpty {
+                html += "<div class=\"check-panels\"><p class=\"not-checked\">Not checked: this equation has an error.</p>"
+                html += DiagnosticsBox.html(problems, kind: "errors") + "</div>"
+            } else {
+                html += "<div class=\"check-panels\">\(panels)</div>"
+            }
+            return html + "</section>\n"
         }
     }
 }

@@ -1,34 +1,146 @@
 import Evaluation
 import Numerics
 
-/// The panel beside a checked equation: what was compared, the verdict, the rows, the hint.
+/// The panel of one `=` of a checked equation: the verdict, which side is the claim, the
+/// hint, the rows, and the figures that make the verdict visible — heatmaps of both sides
+/// and their difference for matrices, and the step sweep of the finite differences.
 struct CheckPanel {
     let result: CheckResult
     let run: NotebookRun
+    /// The panel's anchor, `check.<equation>.<k>`.
+    let id: String
+    /// The anchor of the equation it belongs to, for the way back.
+    let equation: (anchor: String, number: String)?
+    /// "step 2 of 3" when the equation is a chain of more than one `=`.
+    let step: String?
+
+    var expectedFailure: Bool { run.expectsFailure && result.verdict == .fail }
 
     func html() -> String {
         let verdict = result.verdict.rawValue
-        var html = "<div class=\"check-panel \(verdict)\">"
-        html += "<p class=\"check-head\"><span class=\"badge \(verdict)\">\(verdict.uppercased())</span> "
-        html += "<code>\(HTMLText.escape(result.leftTeX))</code> = <code>\(HTMLText.escape(result.rightTeX))</code></p>\n"
+        var html = "<article class=\"check-panel \(verdict)\" id=\"\(id)\">\n<header>"
+        html += Badge.html(result.verdict, vacuous: result.isVacuous, expected: expectedFailure)
+        if let equation {
+            html += " <a class=\"eqref\" href=\"#\(equation.anchor)\" title=\"back to the equation\">(\(HTMLText.escape(equation.number)))</a>"
+        }
+        if let step {
+            // In a chain, say which '=' this is; a single '=' stands right beside its equation.
+            html += " <span class=\"muted\">\(step)</span>"
+            html += "<div class=\"compared\">\(run.typesetter.inline(result.leftTeX)) <span class=\"eq-sign\">=</span> "
+            html += "\(run.typesetter.inline(result.rightTeX))</div>"
+        }
+        html += "</header>\n"
+        html += "<p class=\"roles\">\(roles())</p>\n"
+        if expectedFailure {
+            html += "<p class=\"expected\">This notebook is kept as a lesson (<code>expect: fail</code>): this failure is the point.</p>\n"
+        }
         for hint in result.judgement.hints {
-            html += "<p class=\"hint\">\(HTMLText.escape(hint.message))</p>\n"
+            html += "<p class=\"hint\"><strong>Hint.</strong> \(HTMLText.escape(hint.message))</p>\n"
         }
-        html += "<table class=\"rows\"><thead><tr><th>row</th><th>claim</th><th>reference</th><th>rel. error</th><th>ratio</th><th>verdict</th></tr></thead><tbody>\n"
-        for (row, assignment) in zip(result.judgement.rows, result.assignments) {
-            let label = zip(result.rowIndices, assignment).map { "\($0.name) = \($1)" }.joined(separator: ", ")
-            html += "<tr><td>\(HTMLText.escape(label.isEmpty ? "—" : label))</td>"
-            html += "<td>\(row.claimed.map(Self.preview) ?? "—")</td><td>\(row.reference.map(Self.preview) ?? "—")</td>"
-            html += "<td>\(row.relativeError.map(NumberText.noise) ?? "—")</td>"
-            html += "<td>\(row.ratio.map { NumberText.format($0, significant: 4) } ?? "—")</td>"
-            html += "<td><span class=\"badge \(row.verdict.rawValue)\">\(row.vacuous ? "vacuous" : row.verdict.rawValue)</span></td></tr>\n"
+        if !result.judgement.warnings.isEmpty {
+            html += "<ul class=\"warnings\">"
+            for warning in result.judgement.warnings { html += "<li>\(HTMLText.escape(warning))</li>" }
+            html += "</ul>\n"
         }
-        html += "</tbody></table></div>\n"
-        return html
+        html += rowsTable()
+        html += figures()
+        return html + "</article>\n"
     }
 
-    static func preview(_ matrix: Matrix) -> String {
+    /// Which side is the claim and which the reference, and how each was computed.
+    private func roles() -> String {
+        let (claim, reference) = result.claimIsLeft ? ("left", "right") : ("right", "left")
+        func how(_ derivative: Bool) -> String { derivative ? "by finite differences (Ridders)" : "computed directly" }
+        let claimDerivative = result.claimIsLeft ? result.leftIsDerivative : result.rightIsDerivative
+        let referenceDerivative = result.claimIsLeft ? result.rightIsDerivative : result.leftIsDerivative
+        var text = "Claim: the \(claim) side, \(how(claimDerivative)). Reference: the \(reference) side, \(how(referenceDerivative))."
+        if !result.rowIndices.isEmpty {
+            text += " One row for each " + result.rowIndices.map { "\($0.name) = 1…\($0.upper)" }.joined(separator: ", ") + "."
+        }
+        if !result.entryIndices.isEmpty {
+            text += " Entry by entry over " + result.entryIndices.map { "\($0.name) = 1…\($0.upper)" }.joined(separator: ", ") + "."
+        }
+        return HTMLText.escape(text)
+    }
+
+    // MARK: - Rows
+
+    private func rowsTable() -> String {
+        var html = "<div class=\"table-scroll\"><table class=\"rows\">\n<thead><tr><th scope=\"col\">row</th>"
+        html += "<th scope=\"col\">claim</th><th scope=\"col\">reference</th><th scope=\"col\">abs. error</th>"
+        html += "<th scope=\"col\">rel. error</th><th scope=\"col\" title=\"claim / reference, fitted over the entries\">ratio</th>"
+        html += "<th scope=\"col\" title=\"error estimate of the finite differences\">ê</th>"
+        html += "<th scope=\"col\" title=\"the step of the finite difference\">step</th><th scope=\"col\">verdict</th></tr></thead>\n<tbody>\n"
+        for (row, assignment) in zip(result.judgement.rows, result.assignments) {
+            let label = zip(result.rowIndices, assignment).map { "\($0.name) = \($1)" }.joined(separator: ", ")
+            html += "<tr title=\"\(HTMLText.escape(row.reason))\"><th scope=\"row\">\(HTMLText.escape(label.isEmpty ? "—" : label))</th>"
+            html += "<td>\(row.claimed.map(Self.value) ?? "—")</td><td>\(row.reference.map(Self.value) ?? "—")</td>"
+            html += "<td>\(row.absoluteError.map(NumberText.noise) ?? "—")</td>"
+            html += "<td>\(row.relativeError.map(NumberText.noise) ?? "—")</td>"
+            html += "<td>\(row.ratio.map { NumberText.format($0, significant: 4) } ?? "—")</td>"
+            html += "<td>\(row.errorEstimate.map(NumberText.noise) ?? "—")</td>"
+            html += "<td>\(row.step.map(NumberText.noise) ?? "—")</td>"
+            html += "<td>\(Badge.html(row.verdict, vacuous: row.vacuous, expected: expectedFailure && row.verdict == .fail, small: true))</td></tr>\n"
+            if row.verdict != .pass || row.vacuous {
+                html += "<tr class=\"reason\"><td colspan=\"9\">\(HTMLText.escape(row.reason))</td></tr>\n"
+            }
+        }
+        return html + "</tbody></table></div>\n"
+    }
+
+    /// A scalar to five digits; a vector or matrix as its norm, its shape in the tooltip.
+    static func value(_ matrix: Matrix) -> String {
         if let scalar = matrix.scalarValue { return NumberText.format(scalar) }
-        return "\(matrix.rows)×\(matrix.columns), ‖·‖ = \(NumberText.format(matrix.frobeniusNorm, significant: 4))"
+        let shape = matrix.columns == 1 ? "\(matrix.rows)-vector" : "\(matrix.rows)×\(matrix.columns) matrix"
+        return "<span title=\"the norm of a \(shape)\">‖\(NumberText.format(matrix.frobeniusNorm, significant: 5))‖</span>"
+    }
+
+    // MARK: - Figures
+
+    private func figures() -> String {
+        var html = ""
+        let rows = result.judgement.rows
+        let labels = result.assignments.map { zip(result.rowIndices, $0).map { "\($0.name) = \($1)" }.joined(separator: ", ") }
+        // Heatmaps of the row with the largest relative error, for matrix-valued sides.
+        if let worst = rows.indices.max(by: { (rows[$0].relativeError ?? 0) < (rows[$1].relativeError ?? 0) }),
+            let claimed = rows[worst].claimed, let reference = rows[worst].reference, claimed.rows > 1, claimed.columns > 1
+        {
+            let which = rows.count > 1 ? " for \(labels[worst]), the row with the largest relative error" : ""
+            let title = "Heatmaps of the claim, the reference and their difference\(which)"
+            html += "<figure class=\"figure heatmap-figure\">"
+            html += HeatmapFigure.svg(claim: Self.grid(claimed), reference: Self.grid(reference), title: title, id: "\(id).maps")
+            html += "<figcaption>\(HTMLText.escape(title)); claim and reference share a colour scale.</figcaption></figure>\n"
+        }
+        let series = zip(rows, labels).compactMap { row, label -> StepSweepPlot.Series? in
+            guard let sweep = row.sweep, !sweep.points.isEmpty else { return nil }
+            return StepSweepPlot.Series(
+                label: label, points: sweep.points.map { ($0.step, $0.centralError) }, judgeStep: row.step)
+        }
+        if !series.isEmpty {
+            let title = "Step sweep: |FD(h) − claim| against the step h"
+            html += "<figure class=\"figure sweep-figure\">"
+            html += StepSweepPlot.svg(series: series, title: title, id: "\(id).sweep")
+            html += "<figcaption>\(HTMLText.escape(title)). For a right claim it falls as h² until rounding takes over (a V); "
+            html += "for a wrong one it levels off at the size of the mistake. Dashed: the step the judge used.</figcaption></figure>\n"
+        }
+        return html.isEmpty ? "" : "<div class=\"figures\">\(html)</div>\n"
+    }
+
+    static func grid(_ matrix: Matrix) -> HeatmapGrid {
+        HeatmapGrid(
+            rows: matrix.rows, columns: matrix.columns,
+            values: (0..<matrix.rows).flatMap { i in (0..<matrix.columns).map { j in matrix[i, j] } })
+    }
+}
+
+/// Verdict badges, the same in panels, tables and the summary.
+enum Badge {
+    static func html(_ verdict: Verdict, vacuous: Bool = false, expected: Bool = false, small: Bool = false) -> String {
+        var text = verdict.rawValue.uppercased()
+        if expected { text += " · expected" }
+        if vacuous { text += " · vacuous" }
+        let classes = ["badge", verdict.rawValue] + (vacuous ? ["vacuous"] : []) + (expected ? ["expected"] : [])
+            + (small ? ["small"] : [])
+        return "<span class=\"\(classes.joined(separator: " "))\">\(text)</span>"
     }
 }

@@ -25,6 +25,9 @@ struct MathTypesetter {
 
     private(set) var spans: [Int: Piece] = [:]
     private(set) var cells: [Int: Piece] = [:]
+    /// The notebook's macros, for TeX typeset outside the notebook's own spans.
+    private var macros = MacroTable()
+    private var writer = MathMLWriter(references: [:])
     /// Unknown commands, unbalanced braces, unresolved references: warnings in prose,
     /// errors in checked equations.
     private(set) var diagnostics: [Diagnostic] = []
@@ -74,6 +77,8 @@ struct MathTypesetter {
             }
         }
         let writer = MathMLWriter(references: references)
+        self.macros = macros
+        self.writer = writer
         func typeset(_ piece: inout Piece) -> [Diagnostic] {
             let rendering = writer.render(piece.parsed, display: piece.display)
             piece.markup = rendering.markup
@@ -101,18 +106,29 @@ struct MathTypesetter {
         return html(piece, alone: alone)
     }
 
-    /// The typeset equation of check cell `index`.
-    func html(forCell index: Int) -> String {
+    /// The typeset equation of check cell `index`, its number linking to `link` (the
+    /// equation's check panel).
+    func html(forCell index: Int, link: String? = nil) -> String {
         guard let piece = cells[index] else { return "" }
-        return html(piece, alone: true)
+        return html(piece, alone: true, link: link)
     }
 
-    private func html(_ piece: Piece, alone: Bool) -> String {
+    /// The number and anchor of check cell `index`'s equation, if it is numbered.
+    func number(forCell index: Int) -> EquationReference? { cells[index]?.number }
+
+    /// TeX from elsewhere (a side of an equation) as inline MathML, with the notebook's macros.
+    func inline(_ tex: String) -> String {
+        var macros = self.macros
+        return writer.render(TeXParser.parse(tex, macros: &macros), display: false).markup
+    }
+
+    private func html(_ piece: Piece, alone: Bool, link: String? = nil) -> String {
         guard piece.display else { return piece.markup }
         var html = piece.markup
         if let number = piece.number {
             let shown = piece.parsed.tag?.isStarred == true ? number.number : "(\(number.number))"
-            html += "<span class=\"eqno\"><a href=\"#\(number.anchor)\">\(HTMLText.escape(shown))</a></span>"
+            let target = link ?? number.anchor
+            html += "<span class=\"eqno\"><a href=\"#\(target)\">\(HTMLText.escape(shown))</a></span>"
         }
         let id = piece.number.map { " id=\"\($0.anchor)\"" } ?? ""
         return alone ? "<div class=\"equation\"\(id)>\(html)</div>\n" : "<span class=\"equation\"\(id)>\(html)</span>"

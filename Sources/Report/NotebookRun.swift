@@ -82,3 +82,13 @@ public struct CheckOutcome: Sendable, Hashable {
         return failed > 0 || (strict && inconclusive > 0)
     }
 }
+
+extension NotebookRun {
+    /// The anchor of a check's panel: `check.<equation>.<k>`, with the equation's anchor
+    /// (its label or number) and k counting the `=`s of its cell from 1.
+    func panelID(_ result: CheckResult) -> String {
+        let base = typesetter.number(forCell: result.cell).map { String($0.anchor.dropFirst(3)) } ?? "cell\(result.cell)"
+        let position = checks.filter { $0.cell == result.cell }.firstIndex(of: result) ?? 0
+        return "check.\(base).\(position + 1)"
+    }
+}

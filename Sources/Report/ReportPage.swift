@@ -54,6 +54,13 @@ public struct ReportPage {
 
     private var title: String { notebook.title ?? notebook.file.path }
 
+    /// The SHA-256 of the notebook's text alone, shown in the footer.
+    private var notebookHash: String {
+        var hasher = SHA256()
+        hasher.update(notebook.file.text)
+        return "sha256:" + hasher.hexDigest()
+    }
+
     private func document(body: String, diagnostics: [Diagnostic]) -> String {
         let source = HTMLText.escape(notebook.file.path)
         var html = """
@@ -79,10 +86,11 @@ public struct ReportPage {
         }
         html += "</header>\n"
         html += DiagnosticsBox.html(diagnostics.filter { $0.severity == .error }, kind: "errors")
+        html += PageSummary.html(run)
         html += tableOfContents()
         html += "<main class=\"notebook\">\n\(body)</main>\n"
         html += """
-            <footer>Rendered by derive \(DeriveVersion.current) from \(source) · inputs \(inputs.value)</footer>
+            <footer>Rendered by derive \(DeriveVersion.current) from \(source) · notebook \(notebookHash) · inputs \(inputs.value)</footer>
             </div>
             </body>
             </html>

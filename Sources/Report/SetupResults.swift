@@ -33,17 +33,13 @@ enum SetupResults {
     /// The results table of one block (empty when it defines nothing).
     static func html(_ block: BlockResults) -> String {
         guard !block.entries.isEmpty else { return "" }
-        var html =
-            "<table class=\"setup-results\" style=\"width:100%;border-collapse:collapse;font-size:.9em;margin:0\"><tbody>\n"
+        var html = "<table class=\"setup-results\"><tbody>\n"
         for entry in block.entries {
             let (what, detail, flagged) = describe(entry)
-            let mark = flagged ? " <strong style=\"color:var(--warning)\">not finite</strong>" : ""
-            html += "<tr style=\"border-top:1px solid var(--rule)\">"
-            html +=
-                "<th scope=\"row\" style=\"text-align:left;padding:.3em 1em;font-weight:400;white-space:nowrap\"><code>\(HTMLText.escape(signature(entry)))</code></th>"
-            html +=
-                "<td style=\"padding:.3em .5em;color:var(--muted);white-space:nowrap\">\(HTMLText.escape(what))\(mark)</td>"
-            html += "<td style=\"padding:.3em 1em;overflow-wrap:anywhere\">\(detail)</td></tr>\n"
+            let mark = flagged ? " <strong class=\"not-finite\">not finite</strong>" : ""
+            html += "<tr><th scope=\"row\"><code>\(HTMLText.escape(signature(entry)))</code></th>"
+            html += "<td class=\"what\">\(HTMLText.escape(what))\(mark)</td>"
+            html += "<td class=\"detail\">\(detail)</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }

@@ -1,14 +1,17 @@
 /// The report's inline stylesheet: system fonts and a math font stack (nothing fetched),
-/// light and dark themes following the system, a print stylesheet, phone widths.
+/// light and dark themes following the system, a print stylesheet, phone widths. A checked
+/// equation stands beside its panel on wide screens and above it on narrow ones.
 enum Stylesheet {
-    static let css = """
+    static let css = base + checks + media
+
+    private static let base = """
         :root{color-scheme:light dark;--bg:#fdfdfc;--fg:#1d1f21;--muted:#5c6166;--rule:#d9dcdf;--panel:#f4f5f6;
-        --accent:#1f5fa8;--code:#f1f2f3;--pass:#1d7a3a;--pass-bg:#e3f4e8;--fail:#b3261e;--fail-bg:#fbe4e2;
-        --inconclusive:#8a5a00;--inconclusive-bg:#fdf1d6;--vacuous:#5c6166;--vacuous-bg:#eceef0;
-        --error:#b3261e;--warning:#8a5a00}
+        --accent:#1f5fa8;--code:#f1f2f3;--pass:#176b33;--pass-bg:#e1f3e6;--fail:#b3261e;--fail-bg:#fbe4e2;
+        --inconclusive:#7a5000;--inconclusive-bg:#fcefcf;--vacuous:#4f565c;--vacuous-bg:#e8eaec;
+        --error:#b3261e;--warning:#7a5000}
         @media (prefers-color-scheme:dark){:root{--bg:#16181b;--fg:#e4e6e8;--muted:#9aa1a8;--rule:#34383d;
-        --panel:#1f2226;--accent:#7db3f0;--code:#23272b;--pass:#6fd08c;--pass-bg:#173524;--fail:#ff8a80;
-        --fail-bg:#3d1b19;--inconclusive:#f0c060;--inconclusive-bg:#3a2e12;--vacuous:#aab1b8;--vacuous-bg:#2a2e33;
+        --panel:#1f2226;--accent:#7db3f0;--code:#23272b;--pass:#74d491;--pass-bg:#173524;--fail:#ff8a80;
+        --fail-bg:#3d1b19;--inconclusive:#f0c060;--inconclusive-bg:#3a2e12;--vacuous:#b7bec5;--vacuous-bg:#2a2e33;
         --error:#ff8a80;--warning:#f0c060}}
         *{box-sizing:border-box}
         html{-webkit-text-size-adjust:100%}
@@ -30,14 +33,15 @@ enum Stylesheet {
         pre code{background:none;padding:0}
         img{max-width:100%}
         hr{border:0;border-top:1px solid var(--rule);margin:2em 0}
-        math{font-family:"STIX Two Math","Latin Modern Math","Cambria Math","DejaVu Math TeX Gyre","TeX Gyre Termes Math",math;
-        font-size:1.08em}
+        .muted{color:var(--muted)}
+        math{font-family:"STIX Two Math","Latin Modern Math","Cambria Math","DejaVu Math TeX Gyre",
+        "TeX Gyre Termes Math",math;font-size:1.08em}
         math[display=block]{overflow-x:auto;overflow-y:hidden;max-width:100%;padding:.2em 0}
         .equation{display:flex;align-items:center;gap:1em;margin:1em 0}
         .equation>math{flex:1;min-width:0}
-        .eqno{color:var(--muted);white-space:nowrap;font-variant-numeric:tabular-nums}
-        .eqno a{color:inherit;text-decoration:none}
-        .eqno a:hover{text-decoration:underline}
+        .eqno,.eqref{color:var(--muted);white-space:nowrap;font-variant-numeric:tabular-nums}
+        .eqno a,a.eqref{color:inherit;text-decoration:none}
+        .eqno a:hover,a.eqref:hover{text-decoration:underline}
         .masthead{border-bottom:1px solid var(--rule);margin-bottom:1.5rem;padding-bottom:.5rem}
         .kicker{margin:0;color:var(--muted);font-size:.85rem;letter-spacing:.02em}
         .masthead h1{margin:.3em 0 .2em}
@@ -50,6 +54,12 @@ enum Stylesheet {
         color:var(--muted);padding:.35em 1em;border-bottom:1px solid var(--rule);background:var(--panel)}
         .cell pre{margin:0;border-radius:0}
         .cell .equation{padding:0 1em}
+        .setup-results{width:100%;border-collapse:collapse;font-size:.9em;margin:0}
+        .setup-results tr{border-top:1px solid var(--rule)}
+        .setup-results th{text-align:left;padding:.3em 1em;font-weight:400;white-space:nowrap}
+        .setup-results .what{padding:.3em .5em;color:var(--muted);white-space:nowrap}
+        .setup-results .detail{padding:.3em 1em;overflow-wrap:anywhere}
+        .not-finite{color:var(--warning)}
         .diagnostics{margin:1em 0;padding:.6em 1em;border-left:4px solid var(--error);background:var(--fail-bg);
         border-radius:4px;overflow-x:auto}
         .diagnostics.warnings{border-left-color:var(--warning);background:var(--inconclusive-bg)}
@@ -57,10 +67,70 @@ enum Stylesheet {
         merror{color:var(--error);outline:1px dashed var(--error)}
         footer{margin-top:3rem;border-top:1px solid var(--rule);padding-top:.8rem;color:var(--muted);
         font-size:.8rem;overflow-wrap:anywhere}
+
+        """
+
+    private static let checks = """
+        .badge{display:inline-block;font-size:.78rem;font-weight:700;letter-spacing:.04em;padding:.1em .55em;
+        border-radius:999px;white-space:nowrap;vertical-align:.08em}
+        .badge.small{font-size:.68rem;padding:0 .45em}
+        .badge.pass,.chip.pass{color:var(--pass);background:var(--pass-bg)}
+        .badge.fail,.chip.fail,.chip.error{color:var(--fail);background:var(--fail-bg)}
+        .badge.inconclusive,.chip.inconclusive{color:var(--inconclusive);background:var(--inconclusive-bg)}
+        .badge.vacuous,.chip.vacuous{color:var(--vacuous);background:var(--vacuous-bg)}
+        .badge.expected{outline:1px dashed currentColor}
+        .summary{border:1px solid var(--rule);border-radius:10px;padding:.8em 1.2em;margin:0 0 1.5rem}
+        .summary h2{border:0;margin:.2em 0 .4em;font-size:1.3rem;padding:0}
+        .counts{margin:0 0 .6em}
+        .chip{display:inline-block;font-weight:600;font-size:.9rem;padding:.15em .7em;border-radius:999px;margin:0 .3em .3em 0}
+        .chip.zero{opacity:.55}
+        .check-list{margin:.2em 0 .6em;padding-left:1.6em}
+        .check-list li{margin:.25em 0}
+        .check-list a{color:inherit;text-decoration:none}
+        .check-list a:hover{text-decoration:underline}
+        .hint-line{color:var(--fail);font-size:.9rem}
+        .parameters{display:flex;flex-wrap:wrap;gap:.2em 1.4em;margin:.4em 0 .2em;font-size:.9rem}
+        .parameters .caption{flex-basis:100%;color:var(--muted);font-size:.78rem;text-transform:uppercase;letter-spacing:.05em}
+        .parameters div{display:flex;gap:.5em}.parameters dd{margin:0}
+        .cell.check{border-width:1px 1px 1px 5px}
+        .cell.check.pass{border-left-color:var(--pass)}.cell.check.fail{border-left-color:var(--fail)}
+        .cell.check.inconclusive,.cell.check.unchecked{border-left-color:var(--inconclusive)}
+        .check-panels{padding:.2em 1em .6em;min-width:0}
+        .check-panel{border-top:1px solid var(--rule);padding:.7em 0 .4em}
+        .check-panel:first-child{border-top:0}
+        .check-panel:target{background:var(--panel);box-shadow:0 0 0 .5em var(--panel)}
+        .check-panel header{display:flex;flex-wrap:wrap;align-items:baseline;gap:.2em .6em}
+        .compared{flex-basis:100%;overflow-x:auto;padding:.2em 0}
+        .eq-sign{padding:0 .3em}
+        .roles{font-size:.85rem;color:var(--muted);margin:.2em 0 .5em}
+        .hint{border-left:4px solid var(--fail);background:var(--fail-bg);padding:.4em .8em;border-radius:4px;margin:.5em 0}
+        .expected{font-size:.9rem;margin:.4em 0}
+        .warnings{font-size:.85rem;color:var(--warning);margin:.4em 0;padding-left:1.2em}
+        .not-checked{color:var(--error);margin:.6em 0 0}
+        .table-scroll{overflow-x:auto;margin:.4em 0}
+        table.rows{border-collapse:collapse;font-size:.82rem;font-variant-numeric:tabular-nums;width:100%}
+        table.rows th,table.rows td{padding:.25em .5em;text-align:right;white-space:nowrap;border-bottom:1px solid var(--rule)}
+        table.rows thead th{color:var(--muted);font-weight:600}
+        table.rows th[scope=row]{text-align:left;font-weight:400}
+        table.rows tr.reason td{text-align:left;white-space:normal;color:var(--muted);font-size:.95em;padding-top:0}
+        .figures{display:flex;flex-wrap:wrap;gap:.8em 1.6em;align-items:flex-start;margin:.6em 0 .2em}
+        .figure{margin:0;max-width:100%;overflow-x:auto}
+        .figure svg{display:block;max-width:100%;height:auto}
+        .figure figcaption{font-size:.78rem;color:var(--muted);max-width:32rem;margin-top:.2em}
+
+        """
+
+    private static let media = """
+        @media (min-width:86rem){.cell.check{width:min(84rem,calc(100vw - 4rem));position:relative;
+        left:50%;transform:translateX(-50%);display:grid;grid-template-columns:minmax(0,5fr) minmax(0,6fr)}
+        .check-equation{border-right:1px solid var(--rule)}.check-equation .equation{position:sticky;top:1rem}
+        .check-equation .cell-label{border-right:0}}
         @media (max-width:40rem){.page{padding:1rem .8rem 2rem}body{font-size:15px}
-        .anchor{display:none}.equation{flex-direction:column;align-items:stretch;gap:.2em}.eqno{align-self:flex-end}}
+        .anchor{display:none}.equation{flex-direction:column;align-items:stretch;gap:.2em}.eqno{align-self:flex-end}
+        .check-panels{padding:.2em .6em .6em}.summary{padding:.6em .8em}}
         @media print{:root{--bg:#fff;--fg:#000;--panel:#fff;--code:#f6f6f6}.page{max-width:none;padding:0}
-        .anchor{display:none}a{color:inherit}.toc{display:none}.cell,.equation{break-inside:avoid}
+        .anchor{display:none}a{color:inherit}.toc{display:none}.cell,.equation,.check-panel,figure{break-inside:avoid}
+        .cell.check{width:auto;left:0;transform:none;display:block}
         pre{white-space:pre-wrap}}
         """
 }

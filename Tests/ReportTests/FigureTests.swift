@@ -53,6 +53,29 @@ func xmlError(_ markup: String) -> String? {
         #expect(xmlError(svg) == nil)
         #expect(svg.contains("judge&#39;s step"))
         #expect(svg.contains("<title>sweep</title>"))
-        #expect(svg.components(separatedBy: "<circle").count - 1 == 5)
+        let path = svg.components(separatedBy: " d=\"M").last?.components(separatedBy: "\"").first ?? ""
+        #expect(path.components(separatedBy: "L").count == 5)
+        #expect(svg.contains("marker-mid=\"url(#eq2-sweep-m0)\""))
+    }
+}
+
+@Suite struct PNGImageTests {
+    @Test func checksumsMatchTheirStandards() {
+        // CRC-32 of "IEND" is the constant every PNG ends with; Adler-32 of "Wikipedia" is RFC 1950's example.
+        #expect(PNGImage.crc32(Array("IEND".utf8)) == 0xAE42_6082)
+        #expect(PNGImage.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
+    }
+
+    @Test func aTwoByOneImageHasTheExactBytesOfItsChunks() {
+        let png = PNGImage.encode(width: 2, height: 1, rgb: [255, 0, 0, 0, 0, 255])
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        // IHDR: 13 bytes: width 2, height 1, depth 8, colour type 2 (RGB).
+        #expect(Array(png[8..<33]) == [0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 2, 0, 0, 0, 1, 8, 2, 0, 0, 0] + [0x7B, 0x40, 0xE8, 0xDD])
+        // IDAT: zlib header, one final stored block of 7 bytes (filter byte + 6), Adler-32.
+        let idat = Array(png[33..<(33 + 8 + 18 + 4)])
+        #expect(Array(idat[4..<8]) == Array("IDAT".utf8))
+        #expect(Array(idat[8..<15]) == [0x78, 0x01, 1, 7, 0, 0xF8, 0xFF])
+        #expect(Array(idat[15..<22]) == [0, 255, 0, 0, 0, 0, 255])
+        #expect(Array(png.suffix(12)) == [0, 0, 0, 0, 73, 69, 78, 68, 0xAE, 0x42, 0x60, 0x82])
     }
 }

@@ -17,6 +17,9 @@ public struct CheckResult: Sendable, Codable, Hashable {
     /// reference; otherwise the reverse. An analytic side is the claim when the other is a
     /// derivative; between two of a kind, the right side is the claim.
     public var claimIsLeft: Bool
+    /// Whether each side holds a derivative (and so is a finite difference).
+    public var leftIsDerivative: Bool
+    public var rightIsDerivative: Bool
     /// The free indices the rows run over, in order, with their ranges.
     public var rowIndices: [IndexRange]
     /// The indices that make the equation elementwise (`K_{ab}`), with their lengths.

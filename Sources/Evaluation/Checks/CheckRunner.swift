@@ -82,7 +82,7 @@ public struct CheckRunner {
         return CheckResult(
             cell: 0, equation: 0, step: 0, range: fragment.fileRange(left.range.lowerBound, right.range.upperBound),
             leftTeX: Self.text(fragment, left.range), rightTeX: Self.text(fragment, right.range),
-            claimIsLeft: claimIsLeft,
+            claimIsLeft: claimIsLeft, leftIsDerivative: leftHasDerivative, rightIsDerivative: rightHasDerivative,
             rowIndices: plan.rowIndices.map { IndexRange(name: $0.name, upper: $0.range.upperBound) },
             entryIndices: plan.axes.order.map { IndexRange(name: $0, upper: plan.axes.lengths[$0] ?? 0) },
             assignments: plan.assignments.map { assignment in plan.rowIndices.map { assignment[$0.name] ?? 0 } },

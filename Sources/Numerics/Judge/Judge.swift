@@ -21,7 +21,8 @@ public struct Judge: Sendable {
 
     /// Judges one row, `claim` against `reference` (either may be a derivative side; when one
     /// is analytic and the other a derivative, the sweep runs the derivative's g against the
-    /// analytic value). `parameter` is the positive value the row differentiates, e.g. λᵢ.
+    /// analytic value; when both are derivatives, the reference's g against the claim's
+    /// estimate). `parameter` is the positive value the row differentiates, e.g. λᵢ.
     public func judge(claim: Side, reference: Side, parameter: Double? = nil, index: Int? = nil) -> RowJudgement {
         var row = RowJudgement(verdict: .inconclusive, reason: "", vacuous: false, index: index, parameter: parameter)
         let a: EvaluatedSide
@@ -58,6 +59,12 @@ public struct Judge: Sendable {
         case (.derivative(let d), .analytic(let v)), (.analytic(let v), .derivative(let d)):
             if let g0 = (a.atPoint ?? b.atPoint) {
                 row.sweep = StepSweep(side: d, claim: v.value, gap: gap, atPoint: g0)
+            }
+        case (.derivative, .derivative(let d)):
+            // Both sides are finite differences: the reference's differences are swept
+            // against the claim's estimate, which is far more accurate than any one step.
+            if let g0 = b.atPoint {
+                row.sweep = StepSweep(side: d, claim: a.value, gap: gap, atPoint: g0)
             }
         default: break
         }

@@ -43,6 +43,12 @@ struct ColorScale: Equatable {
         return "#" + channel(a.0, b.0) + channel(a.1, b.1) + channel(a.2, b.2)
     }
 
+    /// The three bytes of a `#rrggbb` colour.
+    static func bytes(_ hex: String) -> [UInt8] {
+        let digits = Array(hex.utf8.dropFirst())
+        return (0..<3).map { k in UInt8(String(decoding: digits[(2 * k)..<(2 * k + 2)], as: UTF8.self), radix: 16) ?? 0 }
+    }
+
     /// Evenly spaced sample colours from `lower` to `upper`, for a legend gradient.
     func legendStops(_ count: Int = 5) -> [(offset: Double, color: String)] {
         (0..<count).map { index in

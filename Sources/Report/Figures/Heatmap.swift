@@ -45,7 +45,7 @@ public struct HeatmapGrid: Sendable, Equatable {
 /// first two on one shared colour scale, the difference on its own signed scale, each
 /// scale drawn with its limits.
 enum HeatmapFigure {
-    static let cellLimit = 32
+    static let cellLimit = 48
 
     /// The figure as an inline `<svg>`; `id` makes its gradient ids unique in the page.
     static func svg(claim: HeatmapGrid, reference: HeatmapGrid, title: String, id: String) -> String {
@@ -60,7 +60,7 @@ enum HeatmapFigure {
         let signed = ColorScale(covering: maps[2].0.values, signed: true)
         let side = 112.0
         let gap = 18.0
-        let legendWidth = 46.0
+        let legendWidth = 56.0
         let top = 16.0
         var children: [SVGElement] = [SVGElement("title", text: title)]
         var x = 0.0
@@ -90,23 +90,30 @@ enum HeatmapFigure {
         ).render()
     }
 
+    /// One map: a PNG of one pixel per cell in the scale's 64 shades, scaled up without smoothing.
     private static func map(_ grid: HeatmapGrid, scale: ColorScale, x: Double, y: Double, side: Double) -> SVGElement {
-        let cell = side / Double(max(grid.rows, grid.columns))
-        var cells: [SVGElement] = []
-        for row in 0..<grid.rows {
-            for column in 0..<grid.columns {
-                cells.append(
-                    SVGElement(
-                        "rect",
-                        [
-                            ("x", NumberText.coordinate(x + Double(column) * cell)),
-                            ("y", NumberText.coordinate(y + Double(row) * cell)),
-                            ("width", NumberText.coordinate(cell + 0.3)), ("height", NumberText.coordinate(cell + 0.3)),
-                            ("fill", scale.color(grid[row, column])),
-                        ]))
-            }
+        let shades = 64
+        var palette: [UInt8] = []
+        for k in 0..<shades {
+            let value = scale.lower + Double(k) / Double(shades - 1) * (scale.upper - scale.lower)
+            palette += ColorScale.bytes(scale.color(value))
         }
-        return SVGElement("g", [("shape-rendering", "crispEdges")], children: cells)
+        palette += ColorScale.bytes(scale.color(.nan))
+        let indices = grid.values.map { value -> UInt8 in
+            guard value.isFinite else { return UInt8(shades) }
+            let t = max(0, min(1, (value - scale.lower) / (scale.upper - scale.lower)))
+            return UInt8((t * Double(shades - 1)).rounded())
+        }
+        let cell = side / Double(max(grid.rows, grid.columns))
+        let png = PNGImage.encode(width: grid.columns, height: grid.rows, indices: indices, palette: palette)
+        return SVGElement(
+            "image",
+            [
+                ("x", NumberText.coordinate(x)), ("y", NumberText.coordinate(y)),
+                ("width", NumberText.coordinate(cell * Double(grid.columns))),
+                ("height", NumberText.coordinate(cell * Double(grid.rows))), ("preserveAspectRatio", "none"),
+                ("style", "image-rendering:pixelated"), ("href", PNGImage.dataURI(png)),
+            ])
     }
 
     private static func legend(_ scale: ColorScale, x: Double, y: Double, height: Double, id: String) -> [SVGElement] {
