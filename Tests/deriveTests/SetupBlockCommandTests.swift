@@ -19,11 +19,11 @@ import Testing
         #expect(!html.contains("language-gp"))  // //| echo: false
         #expect(
             html.contains(
-                "<code>θ</code></th><td style=\"padding:.3em .5em;color:var(--muted);white-space:nowrap\">param, scalar</td>"
+                "<code>θ</code></th><td class=\"what\">param, scalar</td>"
             ))
         #expect(
             html.contains(
-                "<code>X</code></th><td style=\"padding:.3em .5em;color:var(--muted);white-space:nowrap\">4-vector</td>"
+                "<code>X</code></th><td class=\"what\">4-vector</td>"
             ))
         #expect(html.contains("<code>[0, 0.5, 1, 1.5]&#39;</code>"))
     }
