@@ -18,30 +18,55 @@ public struct NotebookRun: Sendable {
     /// The math, parsed and typeset.
     let typesetter: MathTypesetter
 
-    /// Reads, evaluates and checks `file`.
-    public init(file: SourceFile) {
-        self.init(notebook: ParsedNotebook(file: file))
+    /// Reads, evaluates and checks `file`, taking judged checks from `cache` when their
+    /// inputs are unchanged.
+    public init(file: SourceFile, cache: CheckCache? = nil) {
+        self.init(notebook: ParsedNotebook(file: file), cache: cache)
     }
 
     /// Evaluates and checks a parsed notebook.
-    public init(notebook: ParsedNotebook) {
+    public init(notebook: ParsedNotebook, cache: CheckCache? = nil) {
         let typesetter = MathTypesetter(notebook: notebook)
         let evaluation = SetupResults.evaluate(notebook)
         let runner = CheckRunner(evaluation: evaluation)
         var checks: [CheckResult] = []
         var diagnostics = notebook.diagnostics + evaluation.diagnostics + typesetter.diagnostics
+        let context = cache == nil ? "" : Self.cacheContext(notebook)
         for (index, cell) in notebook.cells.enumerated() where cell.kind == .check {
             // A checked equation whose TeX has an error is reported once, by the TeX parser.
             guard let piece = typesetter.cells[index], !piece.hasIssues else { continue }
+            let origin = cell.code.fileOffset(0)
+            let key = CheckCache.key(cellTeX: cell.code.text, context: context)
+            if let cache, let cached = cache.load(key: key, cell: index, origin: origin, file: notebook.file) {
+                checks += cached.checks
+                diagnostics += cached.problems
+                continue
+            }
             let (results, problems) = runner.run(cell: index, fragment: cell.code, parsed: piece.parsed)
             checks += results
             diagnostics += problems
+            cache?.store(key: key, origin: origin, checks: results, problems: problems)
         }
         self.notebook = notebook
         self.evaluation = evaluation
         self.checks = checks
         self.diagnostics = diagnostics.sortedByPosition()
         self.typesetter = typesetter
+    }
+
+    /// What every check of the notebook depends on besides its own TeX: the gp blocks, the
+    /// data files and all the math (whose `\newcommand`s a check may use).
+    static func cacheContext(_ notebook: ParsedNotebook) -> String {
+        var context = ""
+        for cell in notebook.cells where cell.kind == .setup { context += "gp \(cell.code.text.utf8.count)\n\(cell.code.text)\n" }
+        for file in SetupResults.dataFiles(of: notebook) {
+            var hasher = SHA256()
+            hasher.update(file.bytes)
+            context += "data \(file.name) \(hasher.hexDigest())\n"
+        }
+        for span in notebook.math { context += "math \(span.tex.text.utf8.count)\n\(span.tex.text)\n" }
+        for cell in notebook.cells where cell.kind == .check { context += "check \(cell.code.text.utf8.count)\n\(cell.code.text)\n" }
+        return context
     }
 
     /// Whether the notebook is a lesson whose checks are expected to fail (`expect: fail`).

@@ -34,10 +34,13 @@ public struct RenderPipeline: Sendable {
 
     /// Options for every report.
     public var options: ReportOptions
+    /// Where judged checks are kept between runs (nil: always recompute).
+    public var cache: CheckCache?
 
     /// A pipeline with the given options.
-    public init(options: ReportOptions = ReportOptions()) {
+    public init(options: ReportOptions = ReportOptions(), cache: CheckCache? = nil) {
         self.options = options
+        self.cache = cache
     }
 
     // MARK: - Discovering
@@ -99,12 +102,12 @@ public struct RenderPipeline: Sendable {
         let file = try read(job.notebook)
         let notebook = ParsedNotebook(file: file)
         let inputs = InputsHash(notebook: file.text, dataFiles: SetupResults.dataFiles(of: notebook))
-        return ReportPage(run: NotebookRun(notebook: notebook), inputs: inputs, options: options).render()
+        return ReportPage(run: NotebookRun(notebook: notebook, cache: cache), inputs: inputs, options: options).render()
     }
 
     /// Reads, evaluates and checks one notebook, without rendering it.
     public func run(_ job: Job) throws(StepError) -> NotebookRun {
-        NotebookRun(file: try read(job.notebook))
+        NotebookRun(file: try read(job.notebook), cache: cache)
     }
 
     /// The inputs hash of a notebook as it is now on disk.

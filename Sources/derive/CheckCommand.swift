@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var notebooks: NotebookOptions
 
     func run() throws {
-        let pipeline = RenderPipeline()
+        let pipeline = RenderPipeline(cache: notebooks.cache)
         let jobs: [RenderPipeline.Job]
         do {
             jobs = try RenderPipeline.jobs(paths: notebooks.notebookPaths, outputDirectory: ".")

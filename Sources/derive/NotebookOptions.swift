@@ -1,4 +1,5 @@
 import ArgumentParser
+import Report
 
 /// The options every subcommand shares: which notebooks, and how strict to be.
 struct NotebookOptions: ParsableArguments {
@@ -7,6 +8,12 @@ struct NotebookOptions: ParsableArguments {
 
     @Flag(help: "Also fail on warnings and inconclusive checks.")
     var strict = false
+
+    @Flag(name: .customLong("no-cache"), help: "Run every check again instead of reusing results from .derive-cache/.")
+    var noCache = false
+
+    /// The cache of judged checks, unless `--no-cache`.
+    var cache: CheckCache? { noCache ? nil : CheckCache() }
 
     /// The paths to read, with the default folder when none is given.
     var notebookPaths: [String] { paths.isEmpty ? ["notebooks"] : paths }

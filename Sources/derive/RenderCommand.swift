@@ -20,7 +20,7 @@ struct RenderCommand: ParsableCommand {
     var unsafeHTML = false
 
     func run() throws {
-        let pipeline = RenderPipeline(options: ReportOptions(unsafeHTML: unsafeHTML))
+        let pipeline = RenderPipeline(options: ReportOptions(unsafeHTML: unsafeHTML), cache: notebooks.cache)
         let jobs: [RenderPipeline.Job]
         do {
             jobs = try RenderPipeline.jobs(paths: notebooks.notebookPaths, outputDirectory: output)

@@ -51,3 +51,30 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("output/slip.html").path))
     }
 }
+
+@Suite struct CheckCacheTests {
+    @Test func aCachedRenderIsByteIdenticalToAColdOne() throws {
+        let workspace = try DeriveProcess.workspace(fixtures: ["check-fail"])
+        #expect(try DeriveProcess.run(["render", "-o", "cold"], in: workspace).status == 1)
+        let entries = try FileManager.default.contentsOfDirectory(
+            atPath: workspace.appendingPathComponent(".derive-cache").path)
+        #expect(entries.count == 1 && entries[0].hasSuffix(".json"))
+        #expect(try DeriveProcess.run(["render", "-o", "warm"], in: workspace).status == 1)
+        let cold = try Data(contentsOf: workspace.appendingPathComponent("cold/slip.html"))
+        let warm = try Data(contentsOf: workspace.appendingPathComponent("warm/slip.html"))
+        #expect(cold == warm)
+    }
+
+    @Test func cachedPositionsFollowProseAddedAboveTheCheck() throws {
+        let workspace = try DeriveProcess.workspace(fixtures: ["check-fail"])
+        let first = try DeriveProcess.run(["check"], in: workspace)
+        #expect(first.stdout.hasPrefix("notebooks/slip.md:12:1: FAIL"))
+        let notebook = workspace.appendingPathComponent("notebooks/slip.md")
+        let text = try String(contentsOf: notebook, encoding: .utf8)
+        try ("Two new lines\nof prose.\n\n" + text).write(to: notebook, atomically: true, encoding: .utf8)
+        let second = try DeriveProcess.run(["check"], in: workspace)
+        #expect(second.stdout.hasPrefix("notebooks/slip.md:15:1: FAIL"))
+        let cold = try DeriveProcess.run(["check", "--no-cache"], in: workspace)
+        #expect(cold.stdout == second.stdout)
+    }
+}
