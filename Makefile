@@ -48,12 +48,13 @@ release: deps
 render: build
 	$(DERIVE_DEBUG) render notebooks -o output
 
-## test: the whole test suite, then the gallery: output/ fresh
+## test: the whole test suite, then the gallery: every check as expected, output/ fresh
 test: build
 	$(TEST_ENV) $(SWIFT) test
 	$(MAKE) --no-print-directory check-gallery
 
 check-gallery:
+	$(TEST_ENV) $(DERIVE_DEBUG) check notebooks
 	$(TEST_ENV) $(DERIVE_DEBUG) render --check notebooks -o output
 
 # scikit-learn (pinned in Benchmarks/requirements.txt) in a git-ignored virtualenv.
