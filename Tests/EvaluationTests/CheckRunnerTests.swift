@@ -104,3 +104,13 @@ func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckRes
         #expect(results.first?.judgement.hints.map(\.kind) == [.powerOfParameter(power: -4, factor: -1)])
     }
 }
+
+@Suite struct IdentityInChecksTests {
+    @Test func anUndefinedIIsTheIdentitySizedByWhatItMeets() {
+        let setup = checkSeedSetup + "\nlet σ = 0.3\nlet K_y = K + σ^2 * I\n"
+        let (results, messages) = check(#"K_y = K + \sigma^2 I = (K^{-1})^{-1} + \sigma^2 I"#, setup: setup)
+        #expect(messages == [])
+        #expect(results.map(\.verdict) == [.pass, .pass])
+        #expect(read(#"A = (K + \lambda_1^2 I)^{-1}"#).sides == [["A", "(K + ((λ_{1} ^ 2) · I))⁻¹"]])
+    }
+}

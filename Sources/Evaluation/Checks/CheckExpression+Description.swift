@@ -6,6 +6,7 @@ extension CheckExpression: CustomStringConvertible {
         case .number(let value):
             return value == Double.pi ? "π" : value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         case .name(let name): return name
+        case .identity: return "I"
         case .entry(let base, let indices):
             return "\(base.description)_{\(indices.map(\.description).joined(separator: ","))}"
         case .member(let family, let indices):
@@ -31,7 +32,7 @@ extension CheckExpression: CustomStringConvertible {
     /// The description, in parentheses unless it is a single atom.
     var wrapped: String {
         switch kind {
-        case .number, .name, .entry, .member, .call, .derivative: description
+        case .number, .identity, .name, .entry, .member, .call, .derivative: description
         case .unary(let op, _) where op != .negate: description
         default: "(\(description))"
         }

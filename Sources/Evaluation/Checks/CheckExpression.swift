@@ -18,6 +18,8 @@ public struct CheckExpression: Sendable, Hashable {
     public indirect enum Kind: Sendable, Hashable {
         /// A number: `2`, `\tfrac12` (as ½), `\pi`.
         case number(Double)
+        /// `I` when the notebook does not define it: the identity, sized by what it meets.
+        case identity
         /// A definition of the notebook, by its canonical name: `K`, `λ`, `α`, `ℓℓ`, `σ_f`.
         case name(String)
         /// Entries or components of a value: `λ_i`, `K_{ab}`, `X_{ai}`, `θ_1`, `M_{ii}`.
@@ -39,7 +41,7 @@ public struct CheckExpression: Sendable, Hashable {
     /// The direct operands, in reading order.
     public var children: [CheckExpression] {
         switch kind {
-        case .number, .name, .member: []
+        case .number, .identity, .name, .member: []
         case .entry(let base, _): [base]
         case .call(_, let arguments): arguments
         case .unary(_, let operand): [operand]

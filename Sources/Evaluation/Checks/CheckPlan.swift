@@ -135,7 +135,7 @@ struct CheckPlan {
         _ e: CheckExpression, context: String?, definitions: NotebookDefinitions
     ) throws(CheckFailure) -> Bool {
         switch e.kind {
-        case .number, .name, .member:
+        case .number, .identity, .name, .member:
             return false
         case .derivative(let derivative):
             if let context {

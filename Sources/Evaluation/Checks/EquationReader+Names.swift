@@ -76,6 +76,7 @@ extension EquationReader {
             }
             let letters = Array(run[position..<(position + length)])
             if length == 1, names.checkKind(of: letters[0].text) == nil, Self.constants[letters[0].text] == nil,
+                letters[0].text != "I",
                 run.count > 1, run.allSatisfy(\.typed)
             {
                 // A typed word none of whose letters make names: the word was meant as one name.
@@ -127,6 +128,10 @@ extension EquationReader {
             sub = nil
         }
         guard let kind = names.checkKind(of: resolved) else {
+            if resolved == "I", sub == nil {
+                let value = CheckExpression(.identity, range: range)
+                return try sup.map { sup throws(ReadError) in try applySuperscript(to: value, sup, range: range) } ?? value
+            }
             if let constant = Self.constants[resolved], sub == nil {
                 let value = CheckExpression(.number(constant), range: range)
                 return try sup.map { sup throws(ReadError) in try applySuperscript(to: value, sup, range: range) } ?? value

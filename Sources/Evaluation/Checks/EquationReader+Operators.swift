@@ -287,7 +287,7 @@ extension EquationReader {
         case .binary(let op, let a, let b): copy.kind = .binary(op, adding(held, to: a), adding(held, to: b))
         case .sum(let index, let lower, let upper, let body):
             copy.kind = .sum(index: index, lower: lower, upper: upper, body: adding(held, to: body))
-        case .number, .name, .member: break
+        case .number, .identity, .name, .member: break
         }
         return copy
     }

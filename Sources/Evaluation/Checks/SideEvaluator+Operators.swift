@@ -12,7 +12,10 @@ extension SideEvaluator {
                 magnitude: max(x.magnitude, matrix.frobeniusNorm))
         }
         switch op {
-        case .negate: return same(-1 * m)
+        case .negate:
+            var negated = same(-1 * m)
+            negated.isIdentity = x.isIdentity
+            return negated
         case .exp: return same(m.map(Foundation.exp))
         case .log:
             guard m.elements.allSatisfy({ $0 > 0 }) else {
@@ -66,6 +69,19 @@ extension SideEvaluator {
     ) throws(CheckFailure) -> SideValue {
         if !a.axes.isEmpty || !b.axes.isEmpty {
             return try entrywise(op, a, b, range: range)
+        }
+        // `c·I` takes the size of the square matrix it is added to or multiplied entry by entry with.
+        if [.add, .subtract, .elementwise].contains(op), a.isIdentity != b.isIdentity {
+            let (identity, other) = a.isIdentity ? (a, b.matrix) : (b, a.matrix)
+            if other.isSquare, !other.isScalar {
+                let sized = SideValue(identity.matrix.elements[0] * Matrix.identity(other.rows))
+                return try binary(op, a.isIdentity ? sized : a, b.isIdentity ? sized : b, range: range, left: left, right: right)
+            }
+        }
+        if a.isScalar, b.isScalar, a.isIdentity || b.isIdentity, [.product, .divide].contains(op) {
+            var result = try binary(op, a.plain, b.plain, range: range, left: left, right: right)
+            result.isIdentity = op == .product || a.isIdentity
+            return result
         }
         let x = a.matrix
         let y = b.matrix

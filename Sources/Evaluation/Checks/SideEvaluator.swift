@@ -46,6 +46,10 @@ struct SideEvaluator {
         switch e.kind {
         case .number(let value):
             return SideValue(scalar: value)
+        case .identity:
+            var identity = SideValue(scalar: 1)
+            identity.isIdentity = true
+            return identity
         case .name(let name):
             return try fetch(e.range) { () throws(EvaluationError) in try scope.value(of: name) }
         case .member(let family, let indices):

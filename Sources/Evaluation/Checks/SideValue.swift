@@ -16,6 +16,8 @@ struct SideValue {
     var conditioning: Double = 1
     /// The size of the largest term computed on the way (for the rounding bound).
     var magnitude: Double
+    /// `I` not yet sized: a scalar 1 that becomes the identity when it meets a square matrix.
+    var isIdentity = false
 
     init(_ matrix: Matrix, axes: [String] = [], conditioning: Double = 1, magnitude: Double? = nil) {
         self.matrix = matrix
@@ -29,6 +31,13 @@ struct SideValue {
     }
 
     var isScalar: Bool { axes.isEmpty && matrix.isScalar }
+
+    /// The value without the identity mark.
+    var plain: SideValue {
+        var copy = self
+        copy.isIdentity = false
+        return copy
+    }
 
     /// "a scalar", "a 25-vector", "a 25×25 matrix", "entries over a, b".
     var shapeDescription: String {
