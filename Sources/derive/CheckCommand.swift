@@ -17,11 +17,12 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var notebooks: NotebookOptions
 
-    @Option(help: "The output format: text, json, gfm or junit.")
+    @Option(help: "The output format.")
     var format: CheckFormat = .text
 
     @Option(
-        name: [.short, .customLong("output")], help: "Write the output to this file (atomically) instead of stdout.")
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write the output to <file> (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
     func run() throws {
