@@ -23,14 +23,6 @@ import Testing
         let results = SummaryFixtures.all()
         #expect(CheckSummary.render(results, format: .text) == CheckSummary.text(results.runs))
     }
-
-    @Test func twoRendersAreIdentical() {
-        for format in CheckFormat.allCases {
-            #expect(
-                CheckSummary.render(SummaryFixtures.all(), format: format)
-                    == CheckSummary.render(SummaryFixtures.all(), format: format))
-        }
-    }
 }
 
 /// What a set of runs means for the exit status, with and without `--strict`.
