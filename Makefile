@@ -21,7 +21,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # BLAS threads are pinned for the tests so that results do not depend on the core count.
 TEST_ENV := OPENBLAS_NUM_THREADS=1
 
-.PHONY: deps build release render test check-gallery bench bench-render screenshots \
+.PHONY: deps test-deps build release render test check-gallery bench bench-render screenshots \
 	pandoc-crosscheck fixtures format clean
 
 ## deps: install the Debian packages derive builds against, if missing
@@ -38,6 +38,17 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+## test-deps: Python's jsonschema, with which the tests validate `derive check --format json`
+## against docs/check-report.schema.json, if missing: from pip, or from Debian where pip
+## is missing or the system Python refuses it
+test-deps:
+	@python3 -c 'import jsonschema' 2>/dev/null || { \
+	  echo "derive: installing Python's jsonschema"; \
+	  python3 -m pip install -q jsonschema 2>/dev/null || \
+	  python3 -m pip install -q --break-system-packages jsonschema 2>/dev/null || \
+	  { $(SUDO) apt-get update -qq && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-jsonschema; }; }
+
 build: deps
 	$(SWIFT) build
 
@@ -46,10 +57,10 @@ release: deps
 
 ## render: render the gallery notebooks/ into output/
 render: build
-	$(DERIVE_DEBUG) render notebooks -o output
+	$(TEST_ENV) $(DERIVE_DEBUG) render notebooks -o output
 
 ## test: the whole test suite, then the gallery: every check as expected, output/ fresh
-test: build
+test: build test-deps
 	$(TEST_ENV) $(SWIFT) test
 	$(MAKE) --no-print-directory check-gallery
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Report
 
@@ -6,9 +7,23 @@ import Report
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run every check of the notebooks and print the verdicts, without writing HTML.")
+        abstract: "Run every check of the notebooks and print the verdicts, without writing HTML.",
+        discussion: """
+            Formats: text (one line per check), json (docs/check-json.md), gfm (a Markdown \
+            summary for a pull request or $GITHUB_STEP_SUMMARY), junit (one test case per \
+            check row). When GITHUB_ACTIONS is true, GitHub annotations are written to stdout \
+            with the text format, and with any format written to a file with --output.
+            """)
 
     @OptionGroup var notebooks: NotebookOptions
+
+    @Option(help: "The output format.")
+    var format: CheckFormat = .text
+
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write the output to <file> (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
 
     func run() throws {
         let pipeline = RenderPipeline(cache: notebooks.cache)
@@ -19,20 +34,42 @@ struct CheckCommand: ParsableCommand {
             Terminal.printError("\(error)\n")
             throw ExitCode(64)
         }
-        var outcome = Outcome()
         var runs: [NotebookRun] = []
+        var unreadable: [Diagnostic] = []
         for job in jobs {
             do {
                 let run = try pipeline.run(job)
                 Terminal.report(run.diagnostics)
-                outcome.record(run, strict: notebooks.strict)
                 runs.append(run)
             } catch {
                 Terminal.printError("\(error)\n")
-                outcome.notebookError = true
+                unreadable.append(
+                    .error(
+                        "\(error.message) (while \(error.step.rawValue))", file: SourceFile(path: error.path, text: ""))
+                )
             }
         }
-        print(CheckSummary.text(runs), terminator: "")
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        let results = CheckResults(runs: runs, unreadable: unreadable, strict: notebooks.strict)
+        let formatted = CheckSummary.render(results, format: format)
+        // Annotations share stdout only with the text format; the other formats keep stdout
+        // parseable unless they go to a file.
+        let annotate =
+            CheckSummary.wantsAnnotations(environment: ProcessInfo.processInfo.environment)
+            && (format == .text || output != nil)
+        let annotations = annotate ? CheckSummary.annotations(results) : ""
+        if let output {
+            do {
+                try RenderPipeline.write(formatted, to: output)
+            } catch {
+                Terminal.printError("\(error)\n")
+                throw ExitCode(RunResult.error.exitStatus)
+            }
+            print(annotations, terminator: "")
+        } else {
+            print(formatted + annotations, terminator: "")
+        }
+        if results.result != .pass { throw ExitCode(results.result.exitStatus) }
     }
 }
+
+extension CheckFormat: ExpressibleByArgument {}

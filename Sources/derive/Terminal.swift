@@ -29,10 +29,11 @@ struct Outcome {
     var failed = false
 
     mutating func record(_ run: NotebookRun, strict: Bool) {
-        if run.diagnostics.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) {
-            notebookError = true
+        switch run.result(strict: strict) {
+        case .error: notebookError = true
+        case .fail: failed = true
+        case .pass: break
         }
-        if run.outcome.fails(strict: strict) { failed = true }
     }
 
     var exitCode: Int32 { notebookError ? 3 : failed ? 1 : 0 }

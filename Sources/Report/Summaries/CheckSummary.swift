@@ -2,8 +2,31 @@ import Diagnostics
 import Evaluation
 import Numerics
 
-/// Summaries of check runs for the terminal, CI logs and pull requests.
+/// The formats of `derive check`'s output.
+public enum CheckFormat: String, Sendable, CaseIterable {
+    /// One line per check and a count per notebook, for a terminal or a CI log.
+    case text
+    /// The whole result as JSON (docs/check-json.md).
+    case json
+    /// A Markdown summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
+    case gfm
+    /// JUnit XML, one test case per check row, for CI test reporters.
+    case junit
+}
+
+/// Summaries of check runs for the terminal, CI logs and pull requests. Each format lives in
+/// its own file as one entry point that walks the runs; this one holds the text format.
 public enum CheckSummary {
+    /// `results` in `format`.
+    public static func render(_ results: CheckResults, format: CheckFormat) -> String {
+        switch format {
+        case .text: text(results.runs)
+        case .json: json(results)
+        case .gfm: gfm(results)
+        case .junit: junit(results)
+        }
+    }
+
     /// One line per check and a summary line per notebook and for the whole run:
     ///
     /// ```
@@ -17,14 +40,16 @@ public enum CheckSummary {
             for check in run.checks {
                 let location = file.location(of: check.range.lowerBound)
                 let verdict = check.verdict.rawValue.uppercased()
-                let expected = run.expectsFailure && check.verdict == .fail ? " (expected)" : ""
+                let expected = run.isExpectedFailure(check) ? " (expected)" : ""
                 let vacuous = check.isVacuous ? " (vacuous)" : ""
-                let indices = (check.rowIndices + check.entryIndices).map(\.description).joined(separator: ", ")
+                let indices = SummaryText.indices(check)
                 out += "\(file.path):\(location.line):\(location.column): \(verdict)\(expected)\(vacuous) "
-                out += "\(oneLine(check.leftTeX)) = \(oneLine(check.rightTeX))"
+                out += SummaryText.equation(check)
                 out += indices.isEmpty ? "" : " [\(indices)]"
                 if let hint = check.judgement.hints.first { out += " — \(hint.message)" }
-                if check.verdict == .inconclusive, let reason = check.judgement.rows.first(where: { $0.verdict == .inconclusive })?.reason {
+                if check.verdict == .inconclusive,
+                    let reason = check.judgement.rows.first(where: { $0.verdict == .inconclusive })?.reason
+                {
                     out += " — \(reason)"
                 }
                 out += "\n"
@@ -40,6 +65,8 @@ public enum CheckSummary {
         return out
     }
 
+    /// `7 checks: 5 pass, 1 fail, 1 inconclusive`, with expected failures and a lesson that no
+    /// longer fails called out.
     static func counts(_ outcome: CheckOutcome, expectedFailures: Int? = nil) -> String {
         let total = outcome.passed + outcome.failed + outcome.inconclusive
         var parts = ["\(outcome.passed) pass"]
@@ -57,20 +84,18 @@ public enum CheckSummary {
         if outcome.isSurprisePass { text += "; marked 'expect: fail' but nothing failed" }
         return text
     }
-
-    /// TeX on one line, runs of white space collapsed.
-    static func oneLine(_ tex: String) -> String {
-        tex.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
 }
 
 extension CheckOutcome {
     static let zero = CheckOutcome(
         passed: 0, failed: 0, inconclusive: 0, expectsFailure: false, hasErrors: false, hasWarnings: false)
 
+    /// The counts of two runs together (a sum of runs expects no failure as a whole).
     func adding(_ other: CheckOutcome) -> CheckOutcome {
         CheckOutcome(
-            passed: passed + other.passed, failed: failed + other.failed, inconclusive: inconclusive + other.inconclusive,
-            expectsFailure: false, hasErrors: hasErrors || other.hasErrors, hasWarnings: hasWarnings || other.hasWarnings)
+            passed: passed + other.passed, failed: failed + other.failed,
+            inconclusive: inconclusive + other.inconclusive,
+            expectsFailure: false, hasErrors: hasErrors || other.hasErrors,
+            hasWarnings: hasWarnings || other.hasWarnings)
     }
 }
