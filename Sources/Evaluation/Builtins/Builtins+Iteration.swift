@@ -1,11 +1,14 @@
 import Numerics
 
 extension Builtins {
-    /// `fixpoint(x0, f)`: x₀, f(x₀), f(f(x₀)), … until an iterate equals the one before bit
-    /// for bit, or the one two steps before (a 2-cycle of the last rounding bit, settled on
-    /// the later iterate). An iteration that does not settle within the limit (1000 steps by
-    /// default) is an error. Settling in floating point, rather than within a tolerance,
-    /// keeps a perturbed evaluation from carrying the noise of where a loop happened to stop.
+    /// `fixpoint(x0, f)`: x₀, f(x₀), f(f(x₀)), … until an iterate repeats one of the last
+    /// `cycleMemory` iterates bit for bit — the iterate before it (a fixed point), or an
+    /// earlier one (a cycle in the last rounding bits) — and returns that iterate. A cycle is
+    /// accepted only when its iterates agree to rounding: within `cycleUlps` units in the last
+    /// place of the largest entry; a wider cycle, an iteration that does not settle within
+    /// the limit (1000 steps by default), a change of shape, NaN or ∞ is an error. Settling
+    /// in floating point, rather than within a tolerance, keeps a perturbed evaluation from
+    /// carrying the noise of where a loop happened to stop.
     static let iteration: [String: Builtin] = [
         "fixpoint": Builtin(arity: 2...2) { call throws(EvaluationError) in
             var current = try call.value(0)
@@ -14,7 +17,7 @@ extension Builtins {
                     .invalid, "the second argument of 'fixpoint' is a function of the iterate",
                     help: "write fixpoint(x0, x -> step(x))", argument: 1)
             }
-            var previous: Matrix?
+            var recent: [Matrix] = []  // the last iterates, newest last
             let limit = call.context.options.fixpointLimit
             for _ in 0..<limit {
                 try call.context.checkTime()
@@ -30,16 +33,32 @@ extension Builtins {
                 guard next.matrix.isFinite else {
                     throw call.fail(.invalid, "'fixpoint' reached an infinite or NaN iterate", argument: 1)
                 }
-                if next.matrix == current.matrix || next.matrix == previous {
+                recent.append(current.matrix)
+                if recent.count > cycleMemory { recent.removeFirst() }
+                if let start = recent.lastIndex(of: next.matrix) {
+                    let cycle = recent[start...]
+                    let spread = cycle.map { ($0 - next.matrix).maxAbs }.max() ?? 0
+                    let rounding = Double(cycleUlps) * next.matrix.maxAbs.ulp
+                    guard spread <= rounding else {
+                        throw call.fail(
+                            .invalid,
+                            "'fixpoint' is cycling through \(cycle.count) iterates that differ by \(spread), more than rounding",
+                            help: "check that the step converges from the starting point")
+                    }
                     return .value(next)
                 }
-                previous = current.matrix
                 current = next
             }
-            let change = previous.map { (current.matrix - $0).maxAbs } ?? .nan
+            let change = recent.last.map { (current.matrix - $0).maxAbs } ?? .nan
             throw call.fail(
                 .invalid, "'fixpoint' did not settle in \(limit) steps; the last step changed the iterate by \(change)",
                 help: "check that the step converges from the starting point")
         }
     ]
+
+    /// How many of the last iterates `fixpoint` remembers to recognise a cycle.
+    static let cycleMemory = 64
+    /// How far apart, in units in the last place of the largest entry, the iterates of an
+    /// accepted cycle may be.
+    static let cycleUlps = 16
 }
