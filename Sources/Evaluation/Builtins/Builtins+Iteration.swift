@@ -1,14 +1,20 @@
 import Numerics
 
 extension Builtins {
-    /// `fixpoint(x0, f)`: x₀, f(x₀), f(f(x₀)), … until an iterate repeats one of the last
-    /// `cycleMemory` iterates bit for bit — the iterate before it (a fixed point), or an
-    /// earlier one (a cycle in the last rounding bits) — and returns that iterate. A cycle is
-    /// accepted only when its iterates agree to rounding: within `cycleUlps` units in the last
-    /// place of the largest entry; a wider cycle, an iteration that does not settle within
-    /// the limit (1000 steps by default), a change of shape, NaN or ∞ is an error. Settling
-    /// in floating point, rather than within a tolerance, keeps a perturbed evaluation from
-    /// carrying the noise of where a loop happened to stop.
+    /// `fixpoint(x0, f)`: x₀, f(x₀), f(f(x₀)), … until the iterate has settled in floating
+    /// point, and returns the iterate at which it did:
+    ///
+    /// - it repeats one of the last `cycleMemory` iterates bit for bit — the one before it (a
+    ///   fixed point) or an earlier one (a cycle), provided the cycle's iterates agree within
+    ///   `roundingUlps` units in the last place of the largest entry;
+    /// - or each of the last `wanderSteps` steps moved it by at most `roundingUlps` ulps of its
+    ///   largest entry: it wanders in its last bits without repeating, as a vector Newton
+    ///   iteration does once rounding dominates its step.
+    ///
+    /// A wider cycle, an iteration that does not settle within the limit (1000 steps by
+    /// default), a change of shape, NaN or ∞ is an error. Settling in floating point, rather
+    /// than within a tolerance, keeps a perturbed evaluation from carrying the noise of where
+    /// a loop happened to stop.
     static let iteration: [String: Builtin] = [
         "fixpoint": Builtin(arity: 2...2) { call throws(EvaluationError) in
             var current = try call.value(0)
@@ -18,6 +24,7 @@ extension Builtins {
                     help: "write fixpoint(x0, x -> step(x))", argument: 1)
             }
             var recent: [Matrix] = []  // the last iterates, newest last
+            var smallSteps = 0  // consecutive steps within rounding
             let limit = call.context.options.fixpointLimit
             for _ in 0..<limit {
                 try call.context.checkTime()
@@ -38,7 +45,7 @@ extension Builtins {
                 if let start = recent.lastIndex(of: next.matrix) {
                     let cycle = recent[start...]
                     let spread = cycle.map { ($0 - next.matrix).maxAbs }.max() ?? 0
-                    let rounding = Double(cycleUlps) * next.matrix.maxAbs.ulp
+                    let rounding = Double(roundingUlps) * next.matrix.maxAbs.ulp
                     guard spread <= rounding else {
                         throw call.fail(
                             .invalid,
@@ -47,6 +54,9 @@ extension Builtins {
                     }
                     return .value(next)
                 }
+                let step = (next.matrix - current.matrix).maxAbs
+                smallSteps = step <= Double(roundingUlps) * next.matrix.maxAbs.ulp ? smallSteps + 1 : 0
+                if smallSteps >= wanderSteps { return .value(next) }
                 current = next
             }
             let change = recent.last.map { (current.matrix - $0).maxAbs } ?? .nan
@@ -59,6 +69,8 @@ extension Builtins {
     /// How many of the last iterates `fixpoint` remembers to recognise a cycle.
     static let cycleMemory = 64
     /// How far apart, in units in the last place of the largest entry, the iterates of an
-    /// accepted cycle may be.
-    static let cycleUlps = 16
+    /// accepted cycle, or of a wander in the last bits, may be.
+    static let roundingUlps = 16
+    /// How many consecutive steps within rounding make an iteration settled.
+    static let wanderSteps = 32
 }
