@@ -99,6 +99,17 @@ func read(_ tex: String, names: FixedNames = FixedNames()) -> (sides: [[String]]
         #expect(read(#"A = \left.\frac{\partial \Psi}{\partial \theta_1}\right|_{\hat f} = \frac{\partial \Psi}{\partial \theta_1}\Big|_{f = \hat f}"#).sides == [["A", "∂Ψ/∂θ_1 |f̂", "∂Ψ/∂θ_1 |f̂"]])
     }
 
+    @Test func anEvaluatedAtSideSpansItsBar() {
+        let bar = #"\frac{\partial \Psi}{\partial \theta_1}\Big|_{\hat f} = A"#
+        let fence = #"\left.\frac{\partial \Psi}{\partial \theta_1}\right|_{\hat f} = A"#
+        for tex in [bar, fence] {
+            var reader = EquationReader(names: FixedNames())
+            let range = reader.read(TeXParser.parse(tex)).first?.sides.first?.range
+            let text = range.map { String(decoding: Array(tex.utf8)[$0.lowerBound..<$0.upperBound], as: UTF8.self) }
+            #expect(text == String(tex.dropLast(4)))
+        }
+    }
+
     @Test func mistakesGetOneDiagnosticEach() {
         #expect(read("A = lamda").messages == ["unknown name 'lamda'"])
         #expect(read(#"A = \lambda_0"#).messages == ["index 0 is out of range: indices start at 1"])

@@ -125,6 +125,17 @@ struct JudgeTests {
             ])
     }
 
+    @Test func inconclusiveRowsWithRatioOneSuggestNoMistake() {
+        // Sides 5e-4 apart with bounds of 1e-4: inconclusive, ratio 1.0005, at λ = 1 where the
+        // patterns 1/λ and λ are 1 as well.
+        let row = CheckRow(
+            claim: .analytic(AnalyticSide(value: Matrix(scalar: 1.0005), errorBound: 1e-4)),
+            reference: .analytic(AnalyticSide(value: Matrix(scalar: 1), errorBound: 1e-4)), parameter: 1, index: 1)
+        let check = Judge().judge(rows: [row])
+        #expect(check.verdict == .inconclusive)
+        #expect(check.hints.isEmpty)
+    }
+
     @Test func aPositiveParameterIsNeverSteppedAcrossZero() throws {
         // g(λ) = log λ at λ = 1e-3 throws for λ ≤ 0; g′ = 1/λ = 1000.
         let side = DerivativeSide(point: 1e-3, domain: .positive) { h in

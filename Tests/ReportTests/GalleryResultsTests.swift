@@ -10,7 +10,8 @@ import Testing
 /// verdict and, per row, the row's verdict, the two sides (a scalar's value, a matrix's
 /// Frobenius norm) and their ratio to
 /// six significant digits (the finite-difference references agree to about ten, so six are
-/// the same on every CPU). A change in any verdict or number shows as a diff.
+/// the same on every CPU). Inconclusive and vacuous rows show their verdict only: their
+/// numbers are rounding noise. A change in any verdict or number shows as a diff.
 @Suite struct GalleryResultsTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -22,8 +23,12 @@ import Testing
     }()
 
     @Test func theGalleryHasNotebooks() {
-        #expect(Self.notebooks.contains("sklearn-pr-11116.md"))
-        #expect(Self.notebooks.contains("sklearn-pr-11116-wrong.md"))
+        let expected = [
+            "sklearn-pr-11116.md", "sklearn-pr-11116-wrong.md", "sklearn-issue-26502.md", "sklearn-issue-26502-half.md",
+            "kernel-matern.md", "kernel-rational-quadratic.md", "kernel-exp-sine-squared.md", "kernel-dot-product.md",
+            "kernel-constant-white-sum-product.md", "sklearn-issue-31366-grid.md", "mauna-loa-co2.md", "laplace-gpc.md",
+        ]
+        #expect(Set(expected).subtracting(Self.notebooks) == [])
     }
 
     @Test(arguments: notebooks) func galleryResultsMatchTheirGoldenFile(name: String) throws {
@@ -56,6 +61,11 @@ import Testing
             for (row, assignment) in zip(check.judgement.rows, check.assignments) {
                 let label = assignment.map(String.init).joined(separator: ",")
                 out += "  row \(label.isEmpty ? "-" : label): \(row.verdict.rawValue)\(row.vacuous ? " vacuous" : "")"
+                // An inconclusive or vacuous row's numbers are rounding noise, different on every CPU.
+                guard row.verdict != .inconclusive, !row.vacuous else {
+                    out += "\n"
+                    continue
+                }
                 out += " claim=\(row.claimed.map(Self.number) ?? "-") reference=\(row.reference.map(Self.number) ?? "-")"
                 out += " ratio=\(row.ratio.map { NumberText.format($0, significant: 6) } ?? "-")\n"
             }

@@ -239,7 +239,9 @@ extension EquationReader {
             fenced.open.symbol == nil || fenced.open.symbol?.text == "."
         else { return nil }
         let body = try readSide(Self.atoms(of: fenced.body))
-        return try holding(body, sub)
+        var held = try holding(body, sub)
+        held.range = range  // from \left. to the subscript of \right|
+        return held
     }
 
     /// Whether an item is a bar with a subscriptNode after an expression: `X \Big|_{\hat f}`.

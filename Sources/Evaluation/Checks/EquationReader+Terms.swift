@@ -93,7 +93,9 @@ extension EquationReader {
                 guard let last = factors.popLast(), operators.count == factors.count else {
                     throw ReadError("'evaluated at' needs an expression before the bar", items[index].range)
                 }
-                factors.append(try holding(last, sub))
+                var held = try holding(last, sub)
+                held.range = last.range.union(items[index].range)  // the bar and what it holds
+                factors.append(held)
                 index += 1
                 continue
             }

@@ -73,8 +73,13 @@ extension Judge {
     }
 
     /// Hints from the ratios of the rows that did not pass: every such row must show the pattern.
+    /// A row whose ratio is 1 (within `hintTolerance`) shows no mistake — it is inconclusive for
+    /// another reason — so it suggests none, even where λᵢ = 1 makes 1/λᵢ and λᵢ equal 1 too.
     func hints(_ rows: [RowJudgement], parameterName p: String) -> [Hint] {
-        let wrong = rows.filter { $0.verdict != .pass && !$0.vacuous && $0.ratio != nil }
+        let wrong = rows.filter { row in
+            guard row.verdict != .pass, !row.vacuous, let ratio = row.ratio else { return false }
+            return abs(ratio - 1) > tolerances.hintTolerance
+        }
         guard !wrong.isEmpty else { return [] }
         func all(_ expected: (RowJudgement) -> Double?) -> Bool {
             wrong.allSatisfy { row in

@@ -168,6 +168,23 @@ import Testing
         #expect(r == Matrix(column: [2, 4]))
     }
 
+    @Test func fixpointSettlesOnACycleInTheLastBits() throws {
+        // A rotation of three numbers one unit in the last place apart: period 3, spread 2 ulps.
+        let r = try matrix("let r = fixpoint([1, 1 + 2^-52, 1 + 2^-51], v -> [v[2]; v[3]; v[1]])")
+        #expect(r == Matrix(column: [1, 1 + 0x1p-52, 1 + 0x1p-51]))
+    }
+
+    @Test func fixpointSettlesOnAWanderInTheLastBits() throws {
+        // The second entry grows by one ulp a step and never repeats: settled after 32 steps.
+        let r = try matrix("let r = fixpoint([1, 1], v -> [v[1]; v[2] + 2^-52])")
+        #expect(r == Matrix(column: [1, 1 + 32 * 0x1p-52]))
+    }
+
+    @Test func fixpointThatCyclesBeyondRoundingIsAnError() {
+        let error = failure("let r = fixpoint([1, 2, 3], v -> [v[2]; v[3]; v[1]])")
+        #expect(error?.message == "'fixpoint' is cycling through 3 iterates that differ by 2.0, more than rounding")
+    }
+
     @Test func fixpointThatNeverSettlesIsAnError() {
         let error = failure("let r = fixpoint(1, x -> x + 1)")
         #expect(error?.message.hasPrefix("'fixpoint' did not settle in 1000 steps") == true)
