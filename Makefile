@@ -3,6 +3,7 @@
 #   make render   install what is missing, build, render notebooks/ into output/
 #   make test     install what is missing, build, run the test suite and check the gallery
 #   make bench    derive's log marginal likelihood against scikit-learn's, side by side
+#   make bench-render  derive render against jupyter nbconvert --execute, same derivation
 #   make fixtures regenerate the scikit-learn reference values of the Numerics tests
 #
 # Every target installs the Debian packages it needs first. The check is idempotent:
@@ -84,6 +85,11 @@ $(BENCH_STAMP): Benchmarks/requirements.txt
 bench: deps $(BENCH_STAMP)
 	$(SWIFT) build -c release --product NumericsBenchmark
 	OPENBLAS_NUM_THREADS=$(BENCH_THREADS) $(BENCH_PYTHON) Benchmarks/bench.py .build/release/NumericsBenchmark
+
+## bench-render: derive render of the seed notebook against jupyter nbconvert --execute of
+## the same derivation (Benchmarks/render/), then the gallery's cold time per notebook
+bench-render: deps
+	SWIFT=$(SWIFT) OPENBLAS_NUM_THREADS=$(BENCH_THREADS) python3 Benchmarks/render/bench_render.py
 
 ## fixtures: regenerate Tests/NumericsTests/Fixtures/*.json from scikit-learn
 fixtures: $(BENCH_STAMP)

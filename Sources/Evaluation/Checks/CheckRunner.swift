@@ -121,11 +121,13 @@ public struct CheckRunner {
         }
         let (point, domain) = choices.min { $0.domain.room(at: $0.point) < $1.domain.room(at: $1.point) } ?? choices[0]
         let c = shaped(offset)
-        let condition = try SideEvaluator(scope: scope, assignment: assignment, axes: entries, mode: .shifted(0))
-            .evaluate(expression).conditioning
+        let atPoint = SideEvaluator(scope: scope, assignment: assignment, axes: entries, mode: .shifted(0))
+        let condition = try atPoint.evaluate(expression).conditioning
+        let constants = try ConstantParts(of: expression, evaluator: atPoint)
         return .derivative(
             DerivativeSide(point: point, domain: domain, condition: condition) { h in
-                let shifted = SideEvaluator(scope: scope, assignment: assignment, axes: entries, mode: .shifted(h))
+                let shifted = SideEvaluator(
+                    scope: scope, assignment: assignment, axes: entries, mode: .shifted(h), constants: constants)
                 let value: SideValue
                 do throws(CheckFailure) {
                     value = try shifted.evaluate(expression)

@@ -41,8 +41,11 @@ struct SideEvaluator {
     var assignment: [String: Int]
     let axes: EntryAxes
     let mode: Mode
+    /// Parts of the side already evaluated at the base point, taken as they are.
+    var constants: ConstantParts? = nil
 
     func evaluate(_ e: CheckExpression) throws(CheckFailure) -> SideValue {
+        if let known = constants?.value(of: e) { return known }
         switch e.kind {
         case .number(let value):
             return SideValue(scalar: value)

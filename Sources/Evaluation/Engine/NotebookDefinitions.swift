@@ -54,6 +54,14 @@ public final class NotebookDefinitions: Sendable {
     public let diagnostics: [Diagnostic]
     /// Names used as the argument of `log`/`sqrt` or as a kernel hyperparameter.
     let positiveQuantities: Set<String>
+    /// `affected(by:holding:)`, remembered: every step of a finite difference perturbs the
+    /// same variable and asks again.
+    private let affectedSets = Memo<AffectedQuestion, Set<String>>()
+
+    private struct AffectedQuestion: Hashable, Sendable {
+        let name: String
+        let holding: Set<String>
+    }
 
     /// Reads the given gp blocks (the bodies of a notebook's ```` ```gp ```` fences in
     /// document order, each mapped into the notebook).
@@ -117,6 +125,14 @@ public final class NotebookDefinitions: Sendable {
     /// in `holding` keep their values: those that use `s` or an affected name directly,
     /// other than the held ones.
     func affected(by s: String, holding: Set<String>) -> Set<String> {
+        affectedSets.answer(for: AffectedQuestion(name: s, holding: holding)) {
+            findAffected(by: s, holding: holding)
+        }
+    }
+
+    /// `affected(by:holding:)`, found by one pass over the names in document order (a name
+    /// is defined below everything it uses).
+    private func findAffected(by s: String, holding: Set<String>) -> Set<String> {
         var result: Set<String> = []
         for name in names where name != s && !holding.contains(name) {
             guard let definition = definitions[name] else { continue }
