@@ -73,7 +73,7 @@ struct CheckPanel {
         html += "<th scope=\"col\" title=\"the step of the finite difference\">step</th><th scope=\"col\">verdict</th></tr></thead>\n<tbody>\n"
         for (row, assignment) in zip(result.judgement.rows, result.assignments) {
             let label = zip(result.rowIndices, assignment).map { "\($0.name) = \($1)" }.joined(separator: ", ")
-            html += "<tr title=\"\(HTMLText.escape(row.reason))\"><th scope=\"row\">\(HTMLText.escape(label.isEmpty ? "—" : label))</th>"
+            html += "<tr><th scope=\"row\">\(HTMLText.escape(label.isEmpty ? "—" : label))</th>"
             html += "<td>\(row.claimed.map(Self.value) ?? "—")</td><td>\(row.reference.map(Self.value) ?? "—")</td>"
             html += "<td>\(row.absoluteError.map(NumberText.noise) ?? "—")</td>"
             html += "<td>\(row.relativeError.map(NumberText.noise) ?? "—")</td>"
@@ -111,19 +111,42 @@ struct CheckPanel {
             html += HeatmapFigure.svg(claim: Self.grid(claimed), reference: Self.grid(reference), title: title, id: "\(id).maps")
             html += "<figcaption>\(HTMLText.escape(title)); claim and reference share a colour scale.</figcaption></figure>\n"
         }
-        let series = zip(rows, labels).compactMap { row, label -> StepSweepPlot.Series? in
+        var series = zip(rows, labels).compactMap { row, label -> (Verdict, StepSweepPlot.Series)? in
             guard let sweep = row.sweep, !sweep.points.isEmpty else { return nil }
-            return StepSweepPlot.Series(
-                label: label, points: sweep.points.map { ($0.step, $0.centralError) }, judgeStep: row.step)
+            return (
+                row.verdict,
+                StepSweepPlot.Series(
+                    label: label, points: sweep.points.map { ($0.step, $0.centralError) }, judgeStep: row.step)
+            )
         }
+        let swept = series.count
+        if swept > Self.sweepLimit { series = Self.representative(series, limit: Self.sweepLimit) }
         if !series.isEmpty {
-            let title = "Step sweep: |FD(h) − claim| against the step h"
+            var title = "Step sweep: |FD(h) − claim| against the step h"
+            if swept > series.count { title += " (\(series.count) of \(swept) rows: every verdict, first and last)" }
             html += "<figure class=\"figure sweep-figure\">"
-            html += StepSweepPlot.svg(series: series, title: title, id: "\(id).sweep")
+            html += StepSweepPlot.svg(series: series.map(\.1), title: title, id: "\(id).sweep")
             html += "<figcaption>\(HTMLText.escape(title)). For a right claim it falls as h² until rounding takes over (a V); "
             html += "for a wrong one it levels off at the size of the mistake. Dashed: the step the judge used.</figcaption></figure>\n"
         }
         return html.isEmpty ? "" : "<div class=\"figures\">\(html)</div>\n"
+    }
+
+    /// At most this many rows share one sweep plot; more would be a tangle of lines.
+    static let sweepLimit = 6
+
+    /// Up to `limit` rows that show every verdict present, the first and the last row, then
+    /// rows spread evenly between — in their original order.
+    static func representative<T>(_ rows: [(Verdict, T)], limit: Int) -> [(Verdict, T)] {
+        var chosen = Set<Int>()
+        for verdict in [Verdict.fail, .inconclusive, .pass] {
+            if let index = rows.firstIndex(where: { $0.0 == verdict }) { chosen.insert(index) }
+        }
+        chosen.insert(0)
+        chosen.insert(rows.count - 1)
+        let spacing = Double(rows.count - 1) / Double(max(limit - 1, 1))
+        for k in 0..<limit where chosen.count < limit { chosen.insert(Int((Double(k) * spacing).rounded())) }
+        return chosen.sorted().prefix(limit).map { rows[$0] }
     }
 
     static func grid(_ matrix: Matrix) -> HeatmapGrid {

@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 import Testing
 
 @testable import Report
@@ -77,5 +78,15 @@ func xmlError(_ markup: String) -> String? {
         #expect(Array(idat[8..<15]) == [0x78, 0x01, 1, 7, 0, 0xF8, 0xFF])
         #expect(Array(idat[15..<22]) == [0, 255, 0, 0, 0, 0, 255])
         #expect(Array(png.suffix(12)) == [0, 0, 0, 0, 73, 69, 78, 68, 0xAE, 0x42, 0x60, 0x82])
+    }
+}
+
+@Suite struct SweepSelectionTests {
+    @Test func aCrowdedSweepKeepsEveryVerdictAndBothEnds() {
+        let rows: [(Verdict, Int)] = (0..<13).map { ($0 == 9 ? .inconclusive : .pass, $0) }
+        let chosen = CheckPanel.representative(rows, limit: 6).map(\.1)
+        #expect(chosen.count == 6)
+        #expect(chosen.contains(0) && chosen.contains(12) && chosen.contains(9))
+        #expect(chosen == chosen.sorted())
     }
 }

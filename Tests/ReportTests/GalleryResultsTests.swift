@@ -9,8 +9,8 @@ import Testing
 /// Golden results for the gallery: every check of every notebook in `notebooks/`, with its
 /// verdict and, per row, the row's verdict, the two sides (a scalar's value, a matrix's
 /// Frobenius norm) and their ratio to
-/// six significant digits (the finite-difference references agree to about ten, so six are
-/// the same on every CPU). Inconclusive and vacuous rows show their verdict only: their
+/// six significant digits, fewer where the row's error estimate says the finite differences
+/// do not reach six (so the numbers are the same on every CPU). Inconclusive and vacuous rows show their verdict only: their
 /// numbers are rounding noise. A change in any verdict or number shows as a diff.
 @Suite struct GalleryResultsTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -40,9 +40,18 @@ import Testing
     }
 
     /// A scalar's value, or a matrix's shape and Frobenius norm, to six digits.
-    static func number(_ matrix: Matrix) -> String {
-        if let scalar = matrix.scalarValue { return NumberText.format(scalar, significant: 6) }
-        return "\(matrix.rows)×\(matrix.columns)‖\(NumberText.format(matrix.frobeniusNorm, significant: 6))‖"
+    static func number(_ matrix: Matrix, digits: Int = 6) -> String {
+        if let scalar = matrix.scalarValue { return NumberText.format(scalar, significant: digits) }
+        return "\(matrix.rows)×\(matrix.columns)‖\(NumberText.format(matrix.frobeniusNorm, significant: digits))‖"
+    }
+
+    /// Six significant digits, or fewer when the row's finite differences are not that
+    /// accurate: a digit is kept only where the error estimate is ten times smaller.
+    static func digits(_ row: RowJudgement) -> Int {
+        guard let estimate = row.errorEstimate, estimate > 0,
+            let size = row.reference.map(\.frobeniusNorm), size > 0
+        else { return 6 }
+        return max(1, min(6, Int((log10(size / (10 * estimate))).rounded(.down))))
     }
 
     /// The checks of a run as stable text.
@@ -66,7 +75,9 @@ import Testing
                     out += "\n"
                     continue
                 }
-                out += " claim=\(row.claimed.map(Self.number) ?? "-") reference=\(row.reference.map(Self.number) ?? "-")"
+                let digits = Self.digits(row)
+                out += " claim=\(row.claimed.map { Self.number($0, digits: digits) } ?? "-")"
+                out += " reference=\(row.reference.map { Self.number($0, digits: digits) } ?? "-")"
                 out += " ratio=\(row.ratio.map { NumberText.format($0, significant: 6) } ?? "-")\n"
             }
         }

@@ -104,7 +104,7 @@ enum StepSweepPlot {
             if !sorted.isEmpty {
                 // One path per row; its points are drawn by the markers at its vertices.
                 let path = sorted.enumerated().map { k, point in
-                    (k == 0 ? "M" : "L") + "\(c(px(point.step))) \(c(py(point.error)))"
+                    (k == 0 ? "M" : "L") + "\(c1(px(point.step))) \(c1(py(point.error)))"
                 }.joined()
                 children.append(
                     SVGElement(
@@ -134,6 +134,9 @@ enum StepSweepPlot {
     }
 
     private static func c(_ x: Double) -> String { NumberText.coordinate(x) }
+
+    /// A coordinate to a tenth of a unit, for the many vertices of the lines.
+    private static func c1(_ x: Double) -> String { NumberText.coordinate((x * 10).rounded() / 10) }
 
     /// The whole decades around [low, high], at least one decade wide.
     private static func decades(_ low: Double, _ high: Double) -> (Double, Double) {
