@@ -50,7 +50,10 @@ public struct NotebookRun: Sendable {
         self.notebook = notebook
         self.evaluation = evaluation
         self.checks = checks
-        self.diagnostics = diagnostics.sortedByPosition()
+        // One diagnostic per root cause: a failed definition that several checks use is
+        // reported once, not once per check.
+        var seen = Set<Diagnostic>()
+        self.diagnostics = diagnostics.filter { seen.insert($0).inserted }.sortedByPosition()
         self.typesetter = typesetter
     }
 

@@ -120,7 +120,7 @@ struct JudgeTests {
         #expect(check.verdict == .pass)
         #expect(
             check.warnings == [
-                "λ₂ = 1: derivatives with respect to λ and ln λ coincide there, so this row cannot tell them apart; "
+                "λ₂ = 1: derivatives with respect to λ and ln λ coincide there, so the check cannot tell them apart; "
                     + "prefer values such as 0.8, 1.5, 3.0"
             ])
     }

@@ -76,7 +76,10 @@ public struct CheckRunner {
             let parameter = try self.parameter(in: [referenceExpression, claimExpression], assignment, plan)
             parameterName = parameterName ?? parameter?.name
             let index = plan.rowIndices.first.flatMap { assignment[$0.name] }
-            rows.append(CheckRow(claim: claim, reference: reference, parameter: parameter?.value, index: index))
+            rows.append(
+                CheckRow(
+                    claim: claim, reference: reference, parameter: parameter?.value, index: index,
+                    parameterLabel: parameter?.label))
         }
         let judgement = judge.judge(rows: rows, parameterName: parameterName ?? "λ")
         return CheckResult(
@@ -195,15 +198,16 @@ public struct CheckRunner {
     /// The positive parameter whose ratio pattern the hints read, from the first derivative.
     private func parameter(
         in sides: [CheckExpression], _ assignment: [String: Int], _ plan: CheckPlan
-    ) throws(CheckFailure) -> (value: Double, name: String)? {
+    ) throws(CheckFailure) -> (value: Double, name: String, label: String)? {
         let evaluator = SideEvaluator(scope: evaluation.scope, assignment: assignment, axes: plan.axes, mode: .zero)
         for side in sides {
             for node in side.allNodes {
                 guard case .derivative(let derivative) = node.kind else { continue }
                 let variable = derivative.variable
-                let (value, _) = try evaluator.point(of: variable)
+                let (value, component) = try evaluator.point(of: variable)
+                let suffix = component.map(Judge.subscriptDigits) ?? ""
                 if variable.logarithm || value > 0 && evaluation.definitions.isPositiveQuantity(variable.name) {
-                    return value > 0 ? (value, variable.name) : nil
+                    return value > 0 ? (value, variable.name, variable.name + suffix) : nil
                 }
                 // θ = log(λ): the positive quantity is exp(θ), named by the definition λ = exp(θ).
                 guard let definition = evaluation.definitions.definitions[variable.name],
@@ -217,7 +221,8 @@ public struct CheckRunner {
                     }
                     return false
                 }
-                return (Foundation.exp(value), named?.name ?? "exp(\(variable.name))")
+                let name = named?.name ?? "exp(\(variable.name))"
+                return (Foundation.exp(value), name, named == nil ? "exp(\(variable.name + suffix))" : name + suffix)
             }
         }
         return nil

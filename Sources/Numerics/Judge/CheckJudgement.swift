@@ -10,13 +10,19 @@ public struct CheckRow {
     public var parameter: Double?
     /// The free index value of the row (i of λᵢ).
     public var index: Int?
+    /// How warnings name the parameter of this row (`λ₂`, `c`); by default the parameter
+    /// name with the row's index.
+    public var parameterLabel: String?
 
     /// A row.
-    public init(claim: Side, reference: Side, parameter: Double? = nil, index: Int? = nil) {
+    public init(
+        claim: Side, reference: Side, parameter: Double? = nil, index: Int? = nil, parameterLabel: String? = nil
+    ) {
         self.claim = claim
         self.reference = reference
         self.parameter = parameter
         self.index = index
+        self.parameterLabel = parameterLabel
     }
 }
 
@@ -63,7 +69,7 @@ extension Judge {
         let judged = rows.map {
             judge(claim: $0.claim, reference: $0.reference, parameter: $0.parameter, index: $0.index)
         }
-        var warnings = Self.blindSpots(judged, parameterName: parameterName)
+        var warnings = Self.blindSpots(judged, labels: rows.map(\.parameterLabel), parameterName: parameterName)
         if !judged.isEmpty && judged.allSatisfy(\.vacuous) {
             warnings.append("every row has both sides ≈ 0, so the check proves nothing; choose another test point")
         }
@@ -155,14 +161,16 @@ extension Judge {
 
     /// Rows whose parameter value hides a mistake: λᵢ = 1 makes ∂/∂λ and ∂/∂ln λ equal; λᵢ = 2
     /// (or ½) makes ∂/∂λ look like a lost factor ½ (or 2).
-    static func blindSpots(_ rows: [RowJudgement], parameterName p: String) -> [String] {
+    static func blindSpots(_ rows: [RowJudgement], labels: [String?] = [], parameterName p: String) -> [String] {
         var warnings: [String] = []
         for (k, row) in rows.enumerated() {
             guard let value = row.parameter else { continue }
-            let label = row.index.map { "\(p)\(subscriptDigits($0))" } ?? "\(p) in row \(k + 1)"
+            let label =
+                (k < labels.count ? labels[k] : nil)
+                ?? row.index.map { "\(p)\(subscriptDigits($0))" } ?? "\(p) in row \(k + 1)"
             if abs(value - 1) <= 1e-9 {
                 warnings.append(
-                    "\(label) = 1: derivatives with respect to \(p) and ln \(p) coincide there, so this row cannot "
+                    "\(label) = 1: derivatives with respect to \(p) and ln \(p) coincide there, so the check cannot "
                         + "tell them apart; prefer values such as 0.8, 1.5, 3.0")
             } else if abs(value - 2) <= 1e-9 || abs(value - 0.5) <= 1e-9 {
                 let factor = value == 2 ? "½" : "2"
@@ -171,11 +179,13 @@ extension Judge {
                         + "looks like a lost factor \(factor) there; prefer values such as 0.8, 1.5, 3.0")
             }
         }
-        return warnings
+        // One warning per parameter value, however many rows share it.
+        var seen = Set<String>()
+        return warnings.filter { seen.insert($0).inserted }
     }
 
     /// "12" → "₁₂".
-    static func subscriptDigits(_ n: Int) -> String {
+    public static func subscriptDigits(_ n: Int) -> String {
         let digits = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
         return String(n).map { $0 == "-" ? "₋" : digits[Int(String($0)) ?? 0] }.joined()
     }

@@ -79,8 +79,11 @@ public struct Judge: Sendable {
         if gap <= allowance {
             row.verdict = .pass
             row.reason =
-                "agrees within the error bound: relative error \(format(row.relativeError ?? 0))"
-                + (row.vacuous ? "; both sides are ≈ 0, so the row proves nothing" : "")
+                row.vacuous
+                ? "both sides lie within their error bounds of zero (claim \(format(a.value.frobeniusNorm)) ± "
+                    + "\(format(a.bound)), reference \(format(b.value.frobeniusNorm)) ± \(format(b.bound))), "
+                    + "so the row proves nothing"
+                : "agrees within the error bound: relative error \(format(row.relativeError ?? 0))"
             return row
         }
         // 3. Fail, confirmed by the sweep where there is one.
