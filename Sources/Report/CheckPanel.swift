@@ -67,20 +67,21 @@ struct CheckPanel {
 
     private func rowsTable() -> String {
         var html = "<div class=\"table-scroll\"><table class=\"rows\">\n<thead><tr><th scope=\"col\">row</th>"
+        html += "<th scope=\"col\">verdict</th>"
         html += "<th scope=\"col\">claim</th><th scope=\"col\">reference</th><th scope=\"col\">abs. error</th>"
         html += "<th scope=\"col\">rel. error</th><th scope=\"col\" title=\"claim / reference, fitted over the entries\">ratio</th>"
         html += "<th scope=\"col\" title=\"error estimate of the finite differences\">ê</th>"
-        html += "<th scope=\"col\" title=\"the step of the finite difference\">step</th><th scope=\"col\">verdict</th></tr></thead>\n<tbody>\n"
+        html += "<th scope=\"col\" title=\"the step of the finite difference\">step</th></tr></thead>\n<tbody>\n"
         for (row, assignment) in zip(result.judgement.rows, result.assignments) {
             let label = zip(result.rowIndices, assignment).map { "\($0.name) = \($1)" }.joined(separator: ", ")
             html += "<tr><th scope=\"row\">\(HTMLText.escape(label.isEmpty ? "—" : label))</th>"
+            html += "<td class=\"verdict\">\(Badge.row(row, expected: expectedFailure && row.verdict == .fail))</td>"
             html += "<td>\(row.claimed.map(Self.value) ?? "—")</td><td>\(row.reference.map(Self.value) ?? "—")</td>"
             html += "<td>\(row.absoluteError.map(NumberText.noise) ?? "—")</td>"
             html += "<td>\(row.relativeError.map(NumberText.noise) ?? "—")</td>"
             html += "<td>\(row.ratio.map { NumberText.format($0, significant: 4) } ?? "—")</td>"
             html += "<td>\(row.errorEstimate.map(NumberText.noise) ?? "—")</td>"
-            html += "<td>\(row.step.map(NumberText.noise) ?? "—")</td>"
-            html += "<td>\(Badge.html(row.verdict, vacuous: row.vacuous, expected: expectedFailure && row.verdict == .fail, small: true))</td></tr>\n"
+            html += "<td>\(row.step.map(NumberText.noise) ?? "—")</td></tr>\n"
             if row.verdict != .pass || row.vacuous {
                 html += "<tr class=\"reason\"><td colspan=\"9\">\(HTMLText.escape(row.reason))</td></tr>\n"
             }
@@ -158,6 +159,12 @@ struct CheckPanel {
 
 /// Verdict badges, the same in panels, tables and the summary.
 enum Badge {
+    /// A row's badge: its verdict, or "vacuous" for a pass that proves nothing.
+    static func row(_ row: RowJudgement, expected: Bool) -> String {
+        guard row.vacuous, row.verdict == .pass else { return html(row.verdict, expected: expected, small: true) }
+        return "<span class=\"badge vacuous small\" title=\"both sides ≈ 0: the row proves nothing\">VACUOUS</span>"
+    }
+
     static func html(_ verdict: Verdict, vacuous: Bool = false, expected: Bool = false, small: Bool = false) -> String {
         var text = verdict.rawValue.uppercased()
         if expected { text += " · expected" }
