@@ -111,6 +111,7 @@ enum Stylesheet {
         table.rows{border-collapse:collapse;font-size:.82rem;font-variant-numeric:tabular-nums;width:100%}
         table.rows th,table.rows td{padding:.25em .5em;text-align:right;white-space:nowrap;border-bottom:1px solid var(--rule)}
         table.rows thead th{color:var(--muted);font-weight:600}
+        table.rows thead th:nth-child(-n+2){text-align:left}
         table.rows th[scope=row],table.rows td.verdict{text-align:left;font-weight:400}
         table.rows tr.reason td{text-align:left;white-space:normal;color:var(--muted);font-size:.95em;padding-top:0}
         .figures{display:flex;flex-wrap:wrap;gap:.8em 1.6em;align-items:flex-start;margin:.6em 0 .2em}
