@@ -26,20 +26,20 @@ let package = Package(
         // Matrices, kernels, likelihood, finite differences; no I/O.
         .target(name: "Numerics", dependencies: ["CLapack"], exclude: ["README.md"]),
         // Source files, positions, diagnostics and their rendering.
-        .target(name: "Diagnostics"),
+        .target(name: "Diagnostics", exclude: ["README.md"]),
         // Markdown (through libcmark), math masking, cells.
-        .target(name: "Notebook", dependencies: ["CCmark", "Diagnostics"]),
+        .target(name: "Notebook", dependencies: ["CCmark", "Diagnostics"], exclude: ["README.md"]),
         // TeX parser → syntax tree; MathML writer.
         .target(name: "TeX", dependencies: ["Diagnostics"], exclude: ["README.md"]),
         // Setup language, definition graph, derivatives, TeX as a computation, checks.
         .target(name: "Evaluation", dependencies: ["Numerics", "Diagnostics", "TeX"], exclude: ["README.md"]),
         // HTML page, check panels, SVG figures, summaries.
-        .target(name: "Report", dependencies: ["Notebook", "TeX", "Evaluation", "Diagnostics"]),
+        .target(name: "Report", dependencies: ["Notebook", "TeX", "Evaluation", "Diagnostics"], exclude: ["README.md"]),
         // The command line: subcommands only.
         .executableTarget(
             name: "derive",
             dependencies: [
-                "Report", "Notebook", "Evaluation", "Diagnostics",
+                "Report", "Notebook", "Evaluation", "Diagnostics", "Numerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

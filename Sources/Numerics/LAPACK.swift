@@ -147,4 +147,20 @@ enum LAPACK {
 
     /// The number of threads OpenBLAS uses.
     static var threadCount: Int { Int(openblas_get_num_threads()) }
+
+    /// Sets the number of threads OpenBLAS uses (and the kernels' pair loops with it).
+    static func setThreadCount(_ count: Int) { openblas_set_num_threads(Int32(Swift.max(count, 1))) }
+}
+
+/// The threads of the linear algebra, for programs that choose them.
+public enum BLASThreads {
+    /// One thread unless `OPENBLAS_NUM_THREADS` asks for more: a derivation's matrices are
+    /// small, where threads cost more than they save, and one thread makes results the same
+    /// on machines with different numbers of cores.
+    public static func useOneUnlessAsked(environment: [String: String]) {
+        if environment["OPENBLAS_NUM_THREADS"] == nil { LAPACK.setThreadCount(1) }
+    }
+
+    /// The number of threads now in use.
+    public static var count: Int { LAPACK.threadCount }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Numerics
 
 /// `derive`: the root command lists the subcommands and nothing else.
 @main
@@ -12,4 +14,10 @@ struct DeriveCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [RenderCommand.self, CheckCommand.self])
+
+    /// Runs the command line with one BLAS thread unless OPENBLAS_NUM_THREADS says otherwise.
+    static func main() {
+        BLASThreads.useOneUnlessAsked(environment: ProcessInfo.processInfo.environment)
+        main(nil)
+    }
 }

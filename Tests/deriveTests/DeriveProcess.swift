@@ -22,14 +22,16 @@ struct DeriveProcess {
     }
 
     /// Runs `derive arguments…` in `directory` with a clean environment (no colours, no CI).
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], removing: Set<String> = []
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var base = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "OPENBLAS_NUM_THREADS": "1"]
         base.merge(environment) { $1 }
-        process.environment = base
+        process.environment = base.filter { !removing.contains($0.key) }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

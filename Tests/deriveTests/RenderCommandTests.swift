@@ -104,3 +104,16 @@ import Testing
         golden.check(result.stderr, against: "tex-check/checked.stderr")
     }
 }
+
+@Suite struct BLASThreadsTests {
+    @Test func withoutOpenBLASNumThreadsAReportIsTheOneOfASingleThread() throws {
+        let workspace = try DeriveProcess.workspace(fixtures: ["basic"])
+        #expect(try DeriveProcess.run(["render", "-o", "pinned"], in: workspace).status == 0)
+        let unset = try DeriveProcess.run(
+            ["render", "-o", "default", "--no-cache"], in: workspace, removing: ["OPENBLAS_NUM_THREADS"])
+        #expect(unset.status == 0)
+        let pinned = try Data(contentsOf: workspace.appendingPathComponent("pinned/derivation.html"))
+        let byDefault = try Data(contentsOf: workspace.appendingPathComponent("default/derivation.html"))
+        #expect(pinned == byDefault)
+    }
+}
