@@ -161,6 +161,9 @@ public enum BLASThreads {
         if environment["OPENBLAS_NUM_THREADS"] == nil { LAPACK.setThreadCount(1) }
     }
 
+    /// Uses `count` threads from now on.
+    public static func set(_ count: Int) { LAPACK.setThreadCount(count) }
+
     /// The number of threads now in use.
     public static var count: Int { LAPACK.threadCount }
 }

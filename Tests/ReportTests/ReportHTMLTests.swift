@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Numerics
 import Report
 import TestSupport
 import Testing
@@ -13,6 +14,9 @@ import Testing
 @Suite struct ReportHTMLTests {
     static let golden = Golden(besides: #filePath)
     static let names = ["passing", "failing", "matrix"]
+
+    /// One BLAS thread, as derive's command line uses, whatever the environment says.
+    init() { BLASThreads.set(1) }
 
     static func render(_ name: String) throws -> RenderedReport {
         let text = try String(contentsOf: golden.url("html/\(name).md"), encoding: .utf8)
