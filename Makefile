@@ -89,7 +89,7 @@ bench: deps $(BENCH_STAMP)
 ## bench-render: derive render of the seed notebook against jupyter nbconvert --execute of
 ## the same derivation (Benchmarks/render/), then the gallery's cold time per notebook
 bench-render: deps
-	SWIFT=$(SWIFT) OPENBLAS_NUM_THREADS=$(BENCH_THREADS) python3 Benchmarks/render/bench_render.py
+	SWIFT=$(SWIFT) OPENBLAS_NUM_THREADS=1 python3 Benchmarks/render/bench_render.py
 
 ## fixtures: regenerate Tests/NumericsTests/Fixtures/*.json from scikit-learn
 fixtures: $(BENCH_STAMP)
