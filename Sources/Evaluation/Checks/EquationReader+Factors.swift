@@ -27,7 +27,7 @@ extension EquationReader {
                 if let held = try evaluatedAt(base: base, sub: scripts.sub, range: node.range) {
                     return held
                 }
-                var inner = index
+                var inner = 0
                 let value = try readFactor([TeXItem.node(base)][...], at: &inner)
                 return try applyScripts(to: value, sub: scripts.sub, sup: scripts.sup, range: node.range)
             }
