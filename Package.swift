@@ -49,11 +49,11 @@ let package = Package(
         // Golden files and other helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
-        .testTarget(name: "NumericsTests", dependencies: ["Numerics"], exclude: ["Fixtures"]),
+        .testTarget(name: "NumericsTests", dependencies: ["Numerics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "TeXTests", dependencies: ["TeX", "Diagnostics"],
+            name: "TeXTests", dependencies: ["TeX", "Diagnostics", "TestSupport"],
             exclude: ["Fixtures", "pandoc-crosscheck.sh", "preview.sh"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Numerics", "Diagnostics", "TeX", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Evaluation", "Diagnostics", "TeX", "TestSupport"], exclude: ["Fixtures"]),

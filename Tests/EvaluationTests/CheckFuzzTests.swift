@@ -1,6 +1,7 @@
 import Foundation
 import Diagnostics
 import TeX
+import TestSupport
 import Testing
 
 @testable import Evaluation

@@ -5,16 +5,9 @@ import Testing
 
 @testable import Evaluation
 
-/// The seed derivation's setup: 25 points in 3 dimensions, λ = (0.8, 1.5, 3.0).
-let checkSeedSetup = """
-    let X = randn(25, 3, seed: 7)
-    let y = sin(3 * X[:, 1]) + 0.1 * randn(25, seed: 8)
-    param θ = log([0.8, 1.5, 3.0])
-    let λ = exp(θ)
-    let D[i] = sqdist(X[:, i])
-    let K = rbf(X, lengthScale: λ) + 1e-10 * I
-    let α = K \\ y
-    let ℓ = -0.5 * y' * α - 0.5 * logdet(K) - 25/2 * log(2π)
+/// The seed derivation's setup (`seedSetup`) with two points and the kernel as a function.
+let checkSeedSetup = seedSetup + """
+
     let x = X[3, :]'
     let z = X[7, :]'
     let k(u, v) = exp(-0.5 * sum((u - v).^2 ./ λ.^2))

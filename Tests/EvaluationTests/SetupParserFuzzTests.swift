@@ -1,6 +1,7 @@
 import Diagnostics
 import Evaluation
 import Foundation
+import TestSupport
 import Testing
 
 /// Thousands of randomly mutated blocks, from a fixed seed: the parser never crashes, every
@@ -86,25 +87,5 @@ import Testing
         return try golden.inputs(in: "syntax", extension: "gp").map {
             try String(contentsOf: folder.appendingPathComponent($0 + ".gp"), encoding: .utf8)
         }
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014): a tiny seeded generator, the same on every platform.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound` (0 when `bound` is 0).
-    mutating func below(_ bound: Int) -> Int {
-        bound <= 0 ? 0 : Int(next() % UInt64(bound))
     }
 }

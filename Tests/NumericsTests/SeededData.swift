@@ -1,20 +1,12 @@
 import Foundation
+import TestSupport
 
 @testable import Numerics
 
-/// SplitMix64: a tiny seeded generator, so every test's data is the same on every platform.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
+/// The tests' seeded generator, so every test's data is the same on every platform.
+typealias SeededGenerator = SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
 
     /// Uniform on [0, 1) with 53 random bits.
     mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
