@@ -19,8 +19,11 @@ BUILD_DEBS := libcmark-dev:libcmark libopenblas-dev:openblas liblapacke-dev:lapa
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# BLAS threads are pinned for the tests so that results do not depend on the core count.
-TEST_ENV := OPENBLAS_NUM_THREADS=1
+# BLAS threads and kernels are pinned for the tests and the gallery so that results do not
+# depend on the machine: OpenBLAS picks its kernels by CPU (an AVX-512 Cooperlake and a
+# Haswell differ in the last bits, which moves a borderline verdict of the #31366 grid),
+# and OPENBLAS_CORETYPE=Haswell runs the same AVX2 kernels on every x86-64 CPU since 2013.
+TEST_ENV := OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=Haswell
 
 .PHONY: deps test-deps build release render test check-gallery bench bench-render screenshots \
 	pandoc-crosscheck fixtures format clean

@@ -29,7 +29,10 @@ struct DeriveProcess {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var base = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "OPENBLAS_NUM_THREADS": "1"]
+        // The same BLAS kernels on every CPU (see TEST_ENV in the Makefile).
+        var base = [
+            "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "OPENBLAS_NUM_THREADS": "1", "OPENBLAS_CORETYPE": "Haswell",
+        ]
         base.merge(environment) { $1 }
         process.environment = base.filter { !removing.contains($0.key) }
         let out = Pipe()
