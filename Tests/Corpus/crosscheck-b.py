@@ -180,6 +180,51 @@ def issue_sklearn_8393():
     # and it is the derivative with respect to theta, as the issue says
     report(f"{nb}:(gradient)", "PASS", fd(lambda t: math.exp(t) ** 2 + xi @ xj, th), 2 * math.exp(2 * th), rtol=1e-8)
 
+def issue_sklearn_31366():
+    nb = "issue-sklearn-31366.md"
+    X = randn(8, 2, seed=31)
+    x = 1.5
+    k = lambda s: skk.RBF(s)(X)
+    dlog = fd(lambda t: k(math.exp(t)), math.log(x))
+    dx = fd(k, x)
+    report(f"{nb}:25:74", "PASS", dlog * fd(math.log, x), dx, rtol=1e-6)
+    report(f"{nb}:29:51", "PASS", dlog / x, dx, rtol=1e-6)
+
+def issue_sklearn_9215():
+    nb = "issue-sklearn-9215.md"
+    l, p = 1.5, 3.0
+    xi, xj = np.array([0.4, -1.1]), np.array([1.3, 0.7])
+    k = skk.ExpSineSquared(length_scale=l, periodicity=p)(xi[None], xj[None])[0, 0]
+    d = np.linalg.norm(xi - xj)
+    report(f"{nb}:30:13", "FAIL", k, math.exp(-2 * math.sin(math.pi / p * d) / l) ** 2)
+    report(f"{nb}:36:13", "PASS", k, math.exp(-2 * (math.sin(math.pi / p * d) / l) ** 2))
+
+def issue_sklearn_16046():
+    nb = "issue-sklearn-16046.md"
+    X = randn(10, 2, seed=41)
+    y = randn(10, seed=42)
+    K0, G = skk.RBF(1.5)(X, eval_gradient=True)
+    K = K0 + 0.01 * np.eye(10)
+    a = np.linalg.solve(K, y)
+    tmp = np.outer(a, a) - np.linalg.inv(K)
+    Kg = G[:, :, 0]
+    report(f"{nb}:32:28", "PASS", np.trace(tmp.dot(Kg)), np.sum(tmp * Kg.T), rtol=1e-12)
+
+def issue_gpytorch_2569():
+    nb = "issue-gpytorch-2569.md"
+    nu, T, x1, x2 = 2.5, 1.5, 0.4, 1.7
+    d = abs(x1 - x2) / T  # GPyTorch: x1/lengthscale, x2/lengthscale, Euclidean distance
+    k = matern(d, nu)
+    report(f"{nb}:31:42", "PASS", k, matern_bessel(d, nu), rtol=1e-10)
+    report(f"{nb}:35:3", "FAIL", d, (x1 - x2) * T**-2 * (x1 - x2))
+    report(f"{nb}:41:18", "PASS", d**2, (x1 - x2) * T**-2 * (x1 - x2))
+    report(f"{nb}:45:3", "PASS", d, abs(x1 - x2) * T**-1)
+
+def issue_gpytorch_1266():
+    nb = "issue-gpytorch-1266.md"
+    T, x1, x2 = 1.5, 0.4, 1.7
+    report(f"{nb}:25:3", "PASS", abs(x1 / T - x2 / T), math.sqrt((x1 - x2) * T**-2 * (x1 - x2)))
+
 if __name__ == "__main__":
     for check in [v for k, v in list(globals().items()) if k.startswith(("issue_", "docs_"))]:
         check()
