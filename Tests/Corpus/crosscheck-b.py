@@ -225,6 +225,46 @@ def issue_gpytorch_1266():
     T, x1, x2 = 1.5, 0.4, 1.7
     report(f"{nb}:25:3", "PASS", abs(x1 / T - x2 / T), math.sqrt((x1 - x2) * T**-2 * (x1 - x2)))
 
+def issue_eddymotion_216():
+    nb = "issue-eddymotion-216.md"
+    a, th = 1.5, 0.6
+    C = lambda s: 1 - 3 * th / (2 * s) + th**3 / (2 * s**3)
+    mid = -1.5 * th * fd(lambda s: s**-1, a) + th**3 / 2 * fd(lambda s: s**-3, a)
+    report(f"{nb}:24:93", "PASS", fd(C, a), mid, rtol=1e-8)
+    report(f"{nb}:24:205", "PASS", mid, 1.5 * (th / a**2 - th**3 / a**4), rtol=1e-8)
+
+def issue_gpy_335():
+    nb = "issue-gpy-335.md"
+    X, X2 = np.array([0.3, 1.1]), np.array([1.4, -0.2])
+    l, T, s2 = np.array([0.8, 1.5]), np.array([3.0, 2.5]), 1.3
+    k = lambda u, v: s2 * math.exp(-0.5 * np.sum((np.sin(np.pi * (u - v) / T) / l) ** 2))
+    K = k(X, X2)
+    S = np.sum(X - X2)
+    claim = [-K * np.pi / (l[i] ** 2 * T[i]) * math.sin(np.pi * S / T[i]) * math.cos(np.pi * S / T[i]) for i in range(2)]
+    exact = [-K * np.pi / (l[i] ** 2 * T[i]) * math.sin(np.pi * (X[i] - X2[i]) / T[i]) * math.cos(np.pi * (X[i] - X2[i]) / T[i]) for i in range(2)]
+    for i in range(2):
+        def ki(s, i=i):
+            u = X.copy(); u[i] = s
+            return k(u, X2)
+        report(f"{nb}:(exact, i={i+1})", "PASS", fd(ki, X[i]), exact[i], rtol=1e-8)
+        report(f"{nb}:29:17 (i={i+1})", "FAIL", fd(ki, X[i]), claim[i], rtol=1e-8)
+
+def issue_george_52():
+    nb = "issue-george-52.md"
+    G, P, dt = 1.5, 3.0, 0.8
+    k = skk.ExpSineSquared(length_scale=math.sqrt(2 / G), periodicity=P)(np.array([[0.0]]), np.array([[dt]]))[0, 0]
+    report(f"{nb}:28:7", "PASS", k, math.exp(-G * math.sin(math.pi * dt / P) ** 2), rtol=1e-12)
+    report(f"{nb}:32:7", "FAIL", k, math.sin(-G * math.sin(math.pi * dt / P) ** 2))
+    print("   values:", k, math.sin(-G * math.sin(math.pi * dt / P) ** 2))
+
+def issue_coreax_609():
+    nb = "issue-coreax-609.md"
+    lam, rho, x, y = 0.8, 1.5, 0.4, 1.7
+    k = rho * skk.Matern(length_scale=2 * lam**2, nu=0.5)(np.array([[x]]), np.array([[y]]))[0, 0]
+    report(f"{nb}:(setup)", "PASS", k, rho * math.exp(-abs(x - y) / (2 * lam**2)), rtol=1e-12)
+    report(f"{nb}:31:9", "FAIL", k, rho * math.exp(abs(x - y) / (2 * lam**2)))
+    report(f"{nb}:37:9", "FAIL", k, rho * math.exp(abs(x - y) / (2 * lam**2)))
+
 if __name__ == "__main__":
     for check in [v for k, v in list(globals().items()) if k.startswith(("issue_", "docs_"))]:
         check()
