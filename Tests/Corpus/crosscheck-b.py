@@ -265,6 +265,26 @@ def issue_coreax_609():
     report(f"{nb}:31:9", "FAIL", k, rho * math.exp(abs(x - y) / (2 * lam**2)))
     report(f"{nb}:37:9", "FAIL", k, rho * math.exp(abs(x - y) / (2 * lam**2)))
 
+def docs_sklearn_guide():
+    xi, xj = np.array([0.4, -1.1]), np.array([1.3, 0.7])
+    d = np.linalg.norm(xi - xj)
+    l, a, p, s0, c = 1.5, 0.8, 3.0, 0.8, 1.5
+    ev = lambda ker: ker(xi[None], xj[None])[0, 0]
+    report("docs-sklearn-guide-rbf.md:24:13", "PASS", ev(skk.RBF(l)), math.exp(-d**2 / (2 * l**2)))
+    report("docs-sklearn-guide-rq.md:25:13", "PASS", ev(skk.RationalQuadratic(length_scale=l, alpha=a)), (1 + d**2 / (2 * a * l**2)) ** -a)
+    report("docs-sklearn-guide-expsine.md:25:13", "PASS", ev(skk.ExpSineSquared(l, p)), math.exp(-2 * math.sin(math.pi * d / p) ** 2 / l**2))
+    report("docs-sklearn-guide-dotproduct.md:22:13", "PASS", ev(skk.DotProduct(sigma_0=s0)), s0**2 + xi @ xj)
+    report("docs-sklearn-guide-constant.md:23:13", "PASS", ev(skk.ConstantKernel(c)), c)
+    report("docs-sklearn-guide-white.md:23:13", "PASS", ev(skk.WhiteKernel(c)), c if np.array_equal(xi, xj) else 0.0)
+    m = lambda nu: ev(skk.Matern(length_scale=l, nu=nu))
+    report("docs-sklearn-guide-matern-1-2.md:27:13", "PASS", m(0.5), math.exp(-d / l))
+    report("docs-sklearn-guide-matern-3-2.md:27:13", "PASS", m(1.5), (1 + math.sqrt(3) / l * d) * math.exp(-math.sqrt(3) / l * d))
+    nu = 2.5
+    report("docs-sklearn-guide-matern-5-2.md:29:13", "PASS", m(nu),
+           1 / (special.gamma(nu) * 2 ** (nu - 1)) * (math.sqrt(2 * nu) / l * d) ** nu * special.kv(nu, math.sqrt(2 * nu) / l * d), rtol=1e-10)
+    report("docs-sklearn-guide-matern-5-2.md:35:13", "FAIL", m(nu),
+           (1 + math.sqrt(5) / l * d + 5 / (3 * l) * d**2) * math.exp(-math.sqrt(5) / l * d))
+
 if __name__ == "__main__":
     for check in [v for k, v in list(globals().items()) if k.startswith(("issue_", "docs_"))]:
         check()
