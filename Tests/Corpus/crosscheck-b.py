@@ -285,6 +285,24 @@ def docs_sklearn_guide():
     report("docs-sklearn-guide-matern-5-2.md:35:13", "FAIL", m(nu),
            (1 + math.sqrt(5) / l * d + 5 / (3 * l) * d**2) * math.exp(-math.sqrt(5) / l * d))
 
+def docs_gpytorch_2018():
+    T, x1, x2, nu = 1.5, 0.4, 1.7, 2.5
+    k_rbf = math.exp(-0.5 * (x1 / T - x2 / T) ** 2)  # RBFKernel.forward at 01cf8a29
+    report("docs-gpytorch-rbf-2018.md:29:47", "FAIL", k_rbf, math.exp(-0.5 * (x1 - x2) * T**-1 * (x1 - x2)))
+    d = abs(x1 / T - x2 / T)  # MaternKernel.forward: distance of the scaled inputs
+    k_m = matern(d, nu)
+    z = math.sqrt(2 * nu) * d
+    doc = 2 ** (1 - nu) / special.gamma(nu) * z * special.kv(nu, z)
+    print("   Matern: kernel", k_m, "docstring", doc)
+    report("docs-gpytorch-matern-2018.md:34:50", "FAIL", k_m, doc)
+    print("   d:", d, "docstring d", (x1 - x2) * T**-1 * (x1 - x2))
+    report("docs-gpytorch-matern-2018.md:42:3", "FAIL", d, (x1 - x2) * T**-1 * (x1 - x2))
+    ell, p = 1.5, 3.0
+    k_p = math.exp(math.sin(math.pi * abs(x1 / p - x2 / p)) ** 2 * (-2 / ell))  # PeriodicKernel.forward
+    report("docs-gpytorch-periodic-2018.md:(setup)", "PASS", k_p,
+           skk.ExpSineSquared(math.sqrt(ell), p)(np.array([[x1]]), np.array([[x2]]))[0, 0], rtol=1e-12)
+    report("docs-gpytorch-periodic-2018.md:29:52", "FAIL", k_p, math.exp(2 * math.sin(math.pi * abs(x1 - x2) / p) ** 2 / ell**2))
+
 if __name__ == "__main__":
     for check in [v for k, v in list(globals().items()) if k.startswith(("issue_", "docs_"))]:
         check()
