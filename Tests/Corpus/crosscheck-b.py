@@ -303,6 +303,22 @@ def docs_gpytorch_2018():
            skk.ExpSineSquared(math.sqrt(ell), p)(np.array([[x1]]), np.array([[x2]]))[0, 0], rtol=1e-12)
     report("docs-gpytorch-periodic-2018.md:29:52", "FAIL", k_p, math.exp(2 * math.sin(math.pi * abs(x1 - x2) / p) ** 2 / ell**2))
 
+def docs_pymc():
+    l, x, xp, T, a = 1.5, 0.4, 1.7, 3.0, 0.8
+    r = abs(x / l - xp / l)  # Stationary: inputs divided by ls, then distances
+    report("docs-pymc-matern52.md:25:10", "PASS", matern(r, 2.5),
+           (1 + math.sqrt(5 * (x - xp) ** 2) / l + 5 * (x - xp) ** 2 / (3 * l**2)) * math.exp(-math.sqrt(5 * (x - xp) ** 2) / l))
+    print("   Matern12:", math.exp(-r), math.exp(-((x - xp) ** 2) / l))
+    report("docs-pymc-matern12.md:25:10", "FAIL", math.exp(-r), math.exp(-((x - xp) ** 2) / l))
+    report("docs-pymc-exponential.md:25:10", "PASS", math.exp(-0.5 * r), math.exp(-abs(x - xp) / (2 * l)))
+    report("docs-pymc-cosine.md:25:10", "FAIL", math.cos(2 * math.pi * r), math.cos(2 * math.pi * abs(x - xp) / l**2))
+    kp = math.exp(-0.5 * (math.sin(math.pi * (x - xp) / T) / l) ** 2)
+    report("docs-pymc-periodic.md:(setup)", "PASS", kp, skk.ExpSineSquared(2 * l, T)(np.array([[x]]), np.array([[xp]]))[0, 0], rtol=1e-12)
+    report("docs-pymc-periodic.md:26:10", "PASS", kp, math.exp(-math.sin(math.pi * abs(x - xp) / T) ** 2 / (2 * l**2)))
+    kr = (1.0 + 0.5 * r**2 * (1.0 / a)) ** (-a)
+    report("docs-pymc-ratquad.md:(setup)", "PASS", kr, skk.RationalQuadratic(l, a)(np.array([[x]]), np.array([[xp]]))[0, 0], rtol=1e-12)
+    report("docs-pymc-ratquad.md:26:10", "PASS", kr, (1 + (x - xp) ** 2 / (2 * a * l**2)) ** -a)
+
 if __name__ == "__main__":
     for check in [v for k, v in list(globals().items()) if k.startswith(("issue_", "docs_"))]:
         check()
