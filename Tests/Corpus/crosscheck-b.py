@@ -319,6 +319,40 @@ def docs_pymc():
     report("docs-pymc-ratquad.md:(setup)", "PASS", kr, skk.RationalQuadratic(l, a)(np.array([[x]]), np.array([[xp]]))[0, 0], rtol=1e-12)
     report("docs-pymc-ratquad.md:26:10", "PASS", kr, (1 + (x - xp) ** 2 / (2 * a * l**2)) ** -a)
 
+def docs_gaussianprocesses_vignette():
+    nb = "docs-gaussianprocesses-vignette.md"
+    X = randn(15, 2, seed=51)
+    y = np.sin(2 * X[:, 0]) + 0.5 + 0.1 * randn(15, seed=52)
+    th0 = np.array([1.3, 0.8])
+    Kf = lambda th: th[0] * skk.RBF(th[1])(X)
+    yt = y - y.mean()
+
+    def lml(th):
+        C = Kf(th) + 0.05 * np.eye(15)
+        a = np.linalg.solve(C, yt)
+        return -0.5 * yt @ a - 0.5 * np.linalg.slogdet(C)[1] - 7.5 * math.log(2 * math.pi)
+
+    C = Kf(th0) + 0.05 * np.eye(15)
+    a = np.linalg.solve(C, yt)
+    for j in range(2):
+        def along(s, j=j):
+            th = th0.copy(); th[j] = s
+            return th
+        dK = fd(lambda s: Kf(along(s)), th0[j])
+        report(f"{nb}:35:61 (j={j+1})", "PASS", fd(lambda s: lml(along(s)), th0[j]),
+               0.5 * np.trace((np.outer(a, a) - np.linalg.inv(C)) @ dK), rtol=1e-6)
+        report(f"{nb}:39:36 (j={j+1})", "PASS", fd(lambda e: Kf(along(math.exp(e))), math.log(th0[j])), th0[j] * dK, rtol=1e-6)
+
+def docs_gpmss_covseiso():
+    nb = "docs-gpmss-covseiso.md"
+    l, sf = 1.5, 0.8
+    xi, xj = np.array([0.4, -1.1]), np.array([1.3, 0.7])
+    M = np.eye(2) / l**2
+    k = sf**2 * skk.RBF(l)(xi[None], xj[None])[0, 0]
+    doc = sf**2 * math.exp((xi - xj) @ M @ (xi - xj))
+    print("   CovSEiso:", k, doc)
+    report(f"{nb}:31:1", "FAIL", k, doc)
+
 if __name__ == "__main__":
     for check in [v for k, v in list(globals().items()) if k.startswith(("issue_", "docs_"))]:
         check()
