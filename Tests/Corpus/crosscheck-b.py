@@ -28,13 +28,14 @@ def _splitmix(seed):
         yield z ^ (z >> 31)
 
 
-def randn(n, m=1, seed=0):
+def randn(n, m=None, seed=0):
     """derive's randn(n, m, seed:): Marsaglia's polar method, filled column by column.
     (math.log differs from derive's portable logarithm in the last bit at most, which is
     irrelevant for a cross-check.)"""
     g = _splitmix(seed)
     out = []
-    while len(out) < n * m:
+    count = n * (m or 1)
+    while len(out) < count:
         v1 = 2 * ((next(g) >> 12) + 0.5) * 2.0**-52 - 1
         v2 = 2 * ((next(g) >> 12) + 0.5) * 2.0**-52 - 1
         s = v1 * v1 + v2 * v2
@@ -42,8 +43,8 @@ def randn(n, m=1, seed=0):
             continue
         f = math.sqrt(-2 * math.log(s) / s)
         out += [v1 * f, v2 * f]
-    a = np.array(out[: n * m])
-    return a.reshape((m, n)).T if m > 1 else a
+    a = np.array(out[:count])
+    return a if m is None else a.reshape((m, n)).T
 
 
 def sqdist(A, B=None):
@@ -352,6 +353,41 @@ def docs_gpmss_covseiso():
     doc = sf**2 * math.exp((xi - xj) @ M @ (xi - xj))
     print("   CovSEiso:", k, doc)
     report(f"{nb}:31:1", "FAIL", k, doc)
+
+def docs_rkriging_matern52():
+    nb = "docs-rkriging-matern52.md"
+    l = np.array([0.8, 1.5])
+    x, xp = np.array([0.4, -1.1]), np.array([1.3, 0.7])
+    r = float(np.sqrt(sqdist(x / l, xp / l))[0, 0])
+    k = skk.Matern(1.0, nu=2.5)(np.array([[0.0]]), np.array([[r]]))[0, 0]
+    report(f"{nb}:30:5", "PASS", k, (1 + math.sqrt(5) * r + 5 * r**2 / 3) * math.exp(-math.sqrt(5) * r), rtol=1e-12)
+    report(f"{nb}:34:16", "PASS", r, math.sqrt(sum(((x[i] - xp[i]) / l[i]) ** 2 for i in range(2))), rtol=1e-12)
+
+def docs_gogp():
+    nb = "docs-gogp.md"
+    X = randn(12, 1, seed=61)
+    y = np.sin(3 * X[:, 0]) + 0.1 * randn(12, seed=62)
+    th0 = np.log([1.3, 0.8, 0.05])
+    S = lambda th: math.exp(th[0]) * skk.RBF(math.exp(th[1]))(X) + math.exp(th[2]) * np.eye(12)
+
+    def L(th):
+        Sg = S(th)
+        return -0.5 * y @ np.linalg.solve(Sg, y) - 0.5 * np.linalg.slogdet(Sg)[1] - 6 * math.log(2 * math.pi)
+
+    Sg = S(th0)
+    a = np.linalg.solve(Sg, y)
+    for j in range(3):
+        def along(s, j=j):
+            th = th0.copy(); th[j] = s
+            return th
+        report(f"{nb}:33:4 (j={j+1})", "PASS", fd(lambda s: L(along(s)), th0[j]),
+               0.5 * np.trace((np.outer(a, a) - np.linalg.inv(Sg)) @ fd(lambda s: S(along(s)), th0[j])), rtol=1e-6)
+    # L through scikit-learn's GaussianProcessRegressor (alpha = 0: the noise is a WhiteKernel)
+    from sklearn.gaussian_process import GaussianProcessRegressor
+    kern = skk.ConstantKernel(1.3) * skk.RBF(0.8) + skk.WhiteKernel(0.05)
+    gpr = GaussianProcessRegressor(kern, alpha=0.0, optimizer=None).fit(X, y)
+    report(f"{nb}:39:3", "PASS", gpr.log_marginal_likelihood_value_,
+           -0.5 * np.linalg.slogdet(Sg)[1] - 0.5 * y @ a - 12 / 2 * math.log(2 * math.pi), rtol=1e-10)
 
 if __name__ == "__main__":
     for check in [v for k, v in list(globals().items()) if k.startswith(("issue_", "docs_"))]:
