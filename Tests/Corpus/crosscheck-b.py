@@ -389,6 +389,26 @@ def docs_gogp():
     report(f"{nb}:39:3", "PASS", gpr.log_marginal_likelihood_value_,
            -0.5 * np.linalg.slogdet(Sg)[1] - 0.5 * y @ a - 12 / 2 * math.log(2 * math.pi), rtol=1e-10)
 
+def docs_stan_math_gp_periodic_cov():
+    nb = "docs-stan-math-gp-periodic-cov.md"
+    X = randn(5, 1, seed=71)
+    s, l, p = 0.8, 1.5, 3.0
+    ker = s**2 * skk.ExpSineSquared(l, p)
+    K = ker(X)
+    KK = np.array([[ker(X[[i]], X[[j]])[0, 0] for j in range(5)] for i in range(5)])
+    report(f"{nb}:31:17", "PASS", K, KK, rtol=1e-12)
+    x, xp = 0.4, 1.7
+    report(f"{nb}:35:33", "PASS", ker(np.array([[x]]), np.array([[xp]]))[0, 0],
+           s**2 * math.exp(-2 * math.sin(math.pi * abs(x - xp) / p) ** 2 / l**2), rtol=1e-12)
+
+def docs_kernelfunctions_periodic():
+    nb = "docs-kernelfunctions-periodic.md"
+    r, x, xp = 1.5, 0.4, 1.7
+    sinus = (math.sin(math.pi * (x - xp)) / r) ** 2  # Distances._evaluate(::Sinus): sum(abs2, sin.(π(a-b)) ./ r)
+    k = math.exp(-0.5 * sinus)                        # kappa(::PeriodicKernel, d) = exp(-0.5d)
+    report(f"{nb}:(setup)", "PASS", k, skk.ExpSineSquared(2 * r, 1.0)(np.array([[x]]), np.array([[xp]]))[0, 0], rtol=1e-12)
+    report(f"{nb}:31:13", "PASS", k, math.exp(-0.5 * (math.sin(math.pi * (x - xp)) / r) ** 2), rtol=1e-12)
+
 if __name__ == "__main__":
     for check in [v for k, v in list(globals().items()) if k.startswith(("issue_", "docs_"))]:
         check()
