@@ -409,6 +409,28 @@ def docs_kernelfunctions_periodic():
     report(f"{nb}:(setup)", "PASS", k, skk.ExpSineSquared(2 * r, 1.0)(np.array([[x]]), np.array([[xp]]))[0, 0], rtol=1e-12)
     report(f"{nb}:31:13", "PASS", k, math.exp(-0.5 * (math.sin(math.pi * (x - xp)) / r) ** 2), rtol=1e-12)
 
+def docs_gpe():
+    x, xp = np.array([0.4, -1.1]), np.array([1.3, 0.7])
+    s, l = 0.8, np.array([0.8, 1.5])
+    # rbfEval (1246e3b): x <- sweep(x, 2, l^2, '/'); d <- rdist(x, y); sigma^2 * exp(-d^2/2)
+    r = np.linalg.norm(x / l**2 - xp / l**2)
+    k = s**2 * math.exp(-r**2 / 2)
+    report("docs-gpe-rbf.md:28:34", "PASS", k, s**2 * math.exp(-r**2 / 2))
+    doc_r = math.sqrt(sum(((x[d] - xp[d]) / (2 * l[d] ** 2)) ** 2 for d in range(2)))
+    report("docs-gpe-rbf.md:32:12", "FAIL", r, doc_r)
+    # mat52Eval (1246e3b): inputs divided by 2 l^2
+    r = np.linalg.norm(x / (2 * l**2) - xp / (2 * l**2))
+    k = s**2 * (1 + math.sqrt(5) * r + 5 * r**2 / 3) * math.exp(-math.sqrt(5) * r)
+    report("docs-gpe-mat52.md:(setup)", "PASS", k, s**2 * skk.Matern(1.0, nu=2.5)((x / (2 * l**2))[None], (xp / (2 * l**2))[None])[0, 0], rtol=1e-12)
+    report("docs-gpe-mat52.md:28:36", "PASS", k, s**2 * (1 + math.sqrt(5) * r + 5 * r**2 / 3) * math.exp(-math.sqrt(5) * r))
+    report("docs-gpe-mat52.md:32:12", "PASS", r, doc_r)
+    # perEval (a51ffc5): sigma^2 * exp(-(2 * sin(pi * d / p)^2) / l^2), d = rdist(x, y)
+    p, lp = 3.0, 1.5
+    d = np.linalg.norm(x - xp)
+    k = s**2 * math.exp(-(2 * math.sin(math.pi * d / p) ** 2) / lp**2)
+    report("docs-gpe-per.md:(setup)", "PASS", k, s**2 * skk.ExpSineSquared(lp, p)(x[None], xp[None])[0, 0], rtol=1e-12)
+    report("docs-gpe-per.md:27:34", "PASS", k, s**2 * math.exp(-2 * math.sin(math.pi * d / p) ** 2 / lp**2))
+
 if __name__ == "__main__":
     for check in [v for k, v in list(globals().items()) if k.startswith(("issue_", "docs_"))]:
         check()
