@@ -276,7 +276,6 @@ def docs_sklearn_guide():
     report("docs-sklearn-guide-expsine.md:25:13", "PASS", ev(skk.ExpSineSquared(l, p)), math.exp(-2 * math.sin(math.pi * d / p) ** 2 / l**2))
     report("docs-sklearn-guide-dotproduct.md:22:13", "PASS", ev(skk.DotProduct(sigma_0=s0)), s0**2 + xi @ xj)
     report("docs-sklearn-guide-constant.md:23:13", "PASS", ev(skk.ConstantKernel(c)), c)
-    report("docs-sklearn-guide-white.md:23:13", "PASS", ev(skk.WhiteKernel(c)), c if np.array_equal(xi, xj) else 0.0)
     m = lambda nu: ev(skk.Matern(length_scale=l, nu=nu))
     report("docs-sklearn-guide-matern-1-2.md:27:13", "PASS", m(0.5), math.exp(-d / l))
     report("docs-sklearn-guide-matern-3-2.md:27:13", "PASS", m(1.5), (1 + math.sqrt(3) / l * d) * math.exp(-math.sqrt(3) / l * d))
