@@ -430,6 +430,41 @@ def docs_gpe():
     report("docs-gpe-per.md:(setup)", "PASS", k, s**2 * skk.ExpSineSquared(lp, p)(x[None], xp[None])[0, 0], rtol=1e-12)
     report("docs-gpe-per.md:27:34", "PASS", k, s**2 * math.exp(-2 * math.sin(math.pi * d / p) ** 2 / lp**2))
 
+def issue_approximategps_59():
+    nb = "issue-approximategps-59.md"
+    X = randn(15, 1, seed=81)
+    z = 2 * X[:, 0] + 0.5 * randn(15, seed=82)
+    y = (z / np.abs(z) + 1) / 2
+    sig = lambda v: 1 / (1 + np.exp(-v))
+    g = lambda v: y - sig(v)
+    H = lambda v: -np.diag(sig(v) * (1 - sig(v)))
+    I = np.eye(15)
+
+    def mode(th):
+        K = skk.RBF(math.exp(th))(X)
+        f = np.zeros(15)
+        for _ in range(100):
+            f = f + np.linalg.solve(I - K @ H(f), K @ g(f) - f)
+        return f
+
+    th = math.log(1.5)
+    K, G = skk.RBF(1.5)(X, eval_gradient=True)
+    Kdot = G[:, :, 0]
+    f = mode(th)
+    fdot = fd(mode, th, h=1e-5)
+    W = -H(f)
+    sW = np.sqrt(W)
+    B = I + sW @ K @ sW
+    report(f"{nb}:40:3", "PASS", f, K @ g(f), rtol=1e-10)
+    report(f"{nb}:44:6", "PASS", fdot, Kdot @ g(f) + K @ H(f) @ fdot, rtol=1e-6)
+    # 48:39 as the author wrote it, fdot on the left (as a row), against the right-hand side
+    report(f"{nb}:48:39", "FAIL", fdot @ (I - K @ H(f)), Kdot @ g(f), rtol=1e-6)
+    report(f"{nb}:52:6", "PASS", fdot, np.linalg.solve(I - K @ H(f), Kdot @ g(f)), rtol=1e-6)
+    report(f"{nb}:56:34", "PASS", I - K @ H(f), I + K @ W, rtol=1e-12)
+    report(f"{nb}:56:46", "PASS", I + K @ W, np.linalg.inv(sW) @ (I + sW @ K @ sW) @ sW, rtol=1e-10)
+    report(f"{nb}:56:72", "PASS", np.linalg.inv(sW) @ (I + sW @ K @ sW) @ sW, np.linalg.inv(sW) @ B @ sW, rtol=1e-12)
+    report(f"{nb}:60:6", "PASS", fdot, np.linalg.inv(sW) @ np.linalg.solve(B, sW @ Kdot @ g(f)), rtol=1e-6)
+
 if __name__ == "__main__":
     for check in [v for k, v in list(globals().items()) if k.startswith(("issue_", "docs_"))]:
         check()
