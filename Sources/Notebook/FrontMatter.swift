@@ -4,11 +4,12 @@ import Diagnostics
 ///
 /// Supported keys: `title` (the report's title; otherwise the first heading),
 /// `expect` (`fail` marks a deliberately wrong derivation kept as a lesson: its failing
-/// checks are the expected outcome), and the descriptive `author`, `date`, `description`.
+/// checks are the expected outcome), and the descriptive `author`, `date`, `description`,
+/// `source` (where a derivation by someone else comes from) and `license` (its licence).
 /// Values may be quoted with `"` or `'`. Nested YAML is not supported and is reported.
 public struct FrontMatter: Sendable, Hashable {
     /// The keys derive understands.
-    public static let knownKeys = ["title", "expect", "author", "date", "description"]
+    public static let knownKeys = ["title", "expect", "author", "date", "description", "source", "license"]
 
     /// Every key and its (unquoted) value, in order.
     public var entries: [(key: String, value: String)] = []

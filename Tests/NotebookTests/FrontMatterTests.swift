@@ -12,6 +12,15 @@ import Testing
         #expect(notebook.diagnostics.isEmpty)
     }
 
+    @Test func sourceAndLicenseDescribeADerivationBySomeoneElse() {
+        let text = "---\nsource: https://stats.stackexchange.com/q/280277\nlicense: CC BY-SA 3.0\nlicence: x\n---\n"
+        let notebook = ParsedNotebook(file: SourceFile(path: "t.md", text: text))
+        #expect(notebook.frontMatter["source"] == "https://stats.stackexchange.com/q/280277")
+        #expect(notebook.frontMatter["license"] == "CC BY-SA 3.0")
+        #expect(notebook.diagnostics.map(\.message) == ["unknown front matter key 'licence'"])
+        #expect(notebook.diagnostics.first?.help == "did you mean 'license'?")
+    }
+
     @Test func unknownKeysAndNestedYAMLAreReported() {
         let file = SourceFile(path: "t.md", text: "---\ntitel: x\nlist:\n  - a\n---\n")
         let diagnostics = ParsedNotebook(file: file).diagnostics
