@@ -71,6 +71,7 @@ public struct CheckCache: Sendable {
             var copy = check
             copy.cell = cell
             copy.range = moved(check.range) ?? check.range
+            copy.relation = moved(check.relation) ?? check.relation
             return copy
         }
         let problems = entry.problems.map { stored in
@@ -91,6 +92,7 @@ public struct CheckCache: Sendable {
             checks: checks.map { check in
                 var copy = check
                 copy.range = relative(check.range) ?? check.range
+                copy.relation = relative(check.relation) ?? check.relation
                 return copy
             },
             problems: problems.map { diagnostic in

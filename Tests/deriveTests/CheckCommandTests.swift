@@ -9,7 +9,7 @@ import Testing
         #expect(result.stderr == "")
         #expect(
             result.stdout == """
-                notebooks/derivation.md:20:1: PASS \\frac{\\partial K}{\\partial \\lambda_i} = \\frac{1}{\\lambda_i^3}\\, D_i \\circ K [i = 1…2]
+                notebooks/derivation.md:20:39: PASS \\frac{\\partial K}{\\partial \\lambda_i} = \\frac{1}{\\lambda_i^3}\\, D_i \\circ K [i = 1…2]
                 notebooks/derivation.md: 1 check: 1 pass
 
                 """)
@@ -68,12 +68,12 @@ import Testing
     @Test func cachedPositionsFollowProseAddedAboveTheCheck() throws {
         let workspace = try DeriveProcess.workspace(fixtures: ["check-fail"])
         let first = try DeriveProcess.run(["check"], in: workspace)
-        #expect(first.stdout.hasPrefix("notebooks/slip.md:12:1: FAIL"))
+        #expect(first.stdout.hasPrefix("notebooks/slip.md:12:38: FAIL"))
         let notebook = workspace.appendingPathComponent("notebooks/slip.md")
         let text = try String(contentsOf: notebook, encoding: .utf8)
         try ("Two new lines\nof prose.\n\n" + text).write(to: notebook, atomically: true, encoding: .utf8)
         let second = try DeriveProcess.run(["check"], in: workspace)
-        #expect(second.stdout.hasPrefix("notebooks/slip.md:15:1: FAIL"))
+        #expect(second.stdout.hasPrefix("notebooks/slip.md:15:38: FAIL"))
         let cold = try DeriveProcess.run(["check", "--no-cache"], in: workspace)
         #expect(cold.stdout == second.stdout)
     }

@@ -155,6 +155,9 @@ public struct Variable: Sendable, Hashable, CustomStringConvertible {
 public struct CheckEquation: Sendable, Hashable {
     /// The sides, left to right; neighbours are compared.
     public var sides: [CheckExpression]
+    /// Where each `=` is, in the TeX: `relations[k]` stands between `sides[k]` and
+    /// `sides[k + 1]`.
+    public var relations: [SourceRange]
     /// Where the whole equation is, in the TeX.
     public var range: SourceRange
 }

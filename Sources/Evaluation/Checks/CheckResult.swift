@@ -10,6 +10,9 @@ public struct CheckResult: Sendable, Codable, Hashable {
     public var step: Int
     /// The two sides in the notebook, `=` included.
     public var range: SourceRange
+    /// The `=` itself in the notebook: what identifies the check (`path:line:col` in every
+    /// output format).
+    public var relation: SourceRange
     /// The TeX of each side, as written.
     public var leftTeX: String
     public var rightTeX: String

@@ -31,6 +31,10 @@ public struct CheckRunner {
                 let right = equation.sides[step + 1]
                 do {
                     var result = try check(left, right, groupings: reader.groupings, warnings: &diagnostics, fragment: fragment)
+                    if step < equation.relations.count {
+                        let relation = equation.relations[step]
+                        result.relation = fragment.fileRange(relation.lowerBound, relation.upperBound)
+                    }
                     result.cell = cell
                     result.equation = number
                     result.step = step
@@ -84,6 +88,7 @@ public struct CheckRunner {
         let judgement = judge.judge(rows: rows, parameterName: parameterName ?? "λ")
         return CheckResult(
             cell: 0, equation: 0, step: 0, range: fragment.fileRange(left.range.lowerBound, right.range.upperBound),
+            relation: fragment.fileRange(left.range.upperBound, right.range.lowerBound),
             leftTeX: Self.text(fragment, left.range), rightTeX: Self.text(fragment, right.range),
             claimIsLeft: claimIsLeft, leftIsDerivative: leftHasDerivative, rightIsDerivative: rightHasDerivative,
             rowIndices: plan.rowIndices.map { IndexRange(name: $0.name, upper: $0.range.upperBound) },

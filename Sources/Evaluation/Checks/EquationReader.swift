@@ -63,12 +63,13 @@ public struct EquationReader {
         var equations: [CheckEquation] = []
         for line in lines(of: parsed.root) {
             do {
-                let sides = try readChain(line.cells, continuing: line.continues && !equations.isEmpty)
+                let (sides, relations) = try readChain(line.cells, continuing: line.continues && !equations.isEmpty)
                 if line.continues, !equations.isEmpty {
                     equations[equations.count - 1].sides.append(contentsOf: sides)
+                    equations[equations.count - 1].relations.append(contentsOf: relations)
                     equations[equations.count - 1].range = equations[equations.count - 1].range.union(line.range)
                 } else if sides.count >= 2 {
-                    equations.append(CheckEquation(sides: sides, range: line.range))
+                    equations.append(CheckEquation(sides: sides, relations: relations, range: line.range))
                 } else if !sides.isEmpty {
                     diagnostics.append(
                         .error(
@@ -122,10 +123,14 @@ public struct EquationReader {
         }
     }
 
-    /// The sides of a chain `a = b = c`; a continuing row starts with `=`, so its first side
-    /// is an empty placeholder.
-    private mutating func readChain(_ nodes: [TeXNode], continuing: Bool) throws(ReadError) -> [CheckExpression] {
+    /// The sides of a chain `a = b = c` and where each `=` is; a continuing row starts with
+    /// `=`, so its first side is an empty placeholder (and its first `=` joins the last side
+    /// of the row above).
+    private mutating func readChain(_ nodes: [TeXNode], continuing: Bool) throws(ReadError) -> (
+        sides: [CheckExpression], relations: [SourceRange]
+    ) {
         var sides: [[TeXNode]] = [[]]
+        var relations: [SourceRange] = []
         for node in nodes {
             if case .symbol(let symbol) = node.kind, symbol.kind == .relation {
                 guard symbol.text == "=" else {
@@ -133,6 +138,7 @@ public struct EquationReader {
                         "only '=' can be checked, not '\(symbol.text)'", node.range,
                         help: "write the claim as an equality; derive judges every '='")
                 }
+                relations.append(node.range)
                 sides.append([])
             } else {
                 sides[sides.count - 1].append(node)
@@ -152,7 +158,7 @@ public struct EquationReader {
             }
             result.append(try readSide(atoms))
         }
-        return result
+        return (result, relations)
     }
 
     /// One side: its atoms read as a sum.

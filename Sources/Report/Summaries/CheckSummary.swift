@@ -27,10 +27,11 @@ public enum CheckSummary {
         }
     }
 
-    /// One line per check and a summary line per notebook and for the whole run:
+    /// One line per check, at the position of its `=`, and a summary line per notebook and
+    /// for the whole run:
     ///
     /// ```
-    /// notebooks/seed.md:58:1: PASS ∂K/∂λ_i = … [i = 1…3]
+    /// notebooks/seed.md:58:34: PASS ∂K/∂λ_i = … [i = 1…3]
     /// notebooks/seed.md: 7 checks: 7 pass
     /// ```
     public static func text(_ runs: [NotebookRun]) -> String {
@@ -38,7 +39,7 @@ public enum CheckSummary {
         for run in runs {
             let file = run.notebook.file
             for check in run.checks {
-                let location = file.location(of: check.range.lowerBound)
+                let location = file.location(of: check.relation.lowerBound)
                 let verdict = check.verdict.rawValue.uppercased()
                 let expected = run.isExpectedFailure(check) ? " (expected)" : ""
                 let vacuous = check.isVacuous ? " (vacuous)" : ""

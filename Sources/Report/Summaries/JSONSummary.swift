@@ -68,11 +68,15 @@ enum JSONReport {
         let file = run.notebook.file
         let start = file.location(of: check.range.lowerBound)
         let end = file.location(of: check.range.upperBound)
+        let equals = file.location(of: check.relation.lowerBound)
         return .object([
             ("line", .integer(start.line)),
             ("column", .integer(start.column)),
             ("endLine", .integer(end.line)),
             ("endColumn", .integer(end.column)),
+            ("equalsLine", .integer(equals.line)),
+            ("equalsColumn", .integer(equals.column)),
+            ("relation", .string("\(file.path):\(equals.line):\(equals.column)")),
             ("cell", .integer(check.cell)),
             ("equation", .integer(check.equation)),
             ("step", .integer(check.step)),
