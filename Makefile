@@ -2,6 +2,7 @@
 #
 #   make render   install what is missing, build, render notebooks/ into output/
 #   make test     install what is missing, build, run the test suite and check the gallery
+#   make corpus   measure derive on the corpus of real derivations in Tests/Corpus
 #   make bench    derive's log marginal likelihood against scikit-learn's, side by side
 #   make bench-render  derive render against jupyter nbconvert --execute, same derivation
 #   make fixtures regenerate the scikit-learn reference values of the Numerics tests
@@ -25,7 +26,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # and OPENBLAS_CORETYPE=Haswell runs the same AVX2 kernels on every x86-64 CPU since 2013.
 TEST_ENV := OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=Haswell
 
-.PHONY: deps test-deps build release render test check-gallery bench bench-render screenshots \
+.PHONY: deps test-deps build release render test check-gallery corpus check-corpus bench bench-render screenshots \
 	pandoc-crosscheck fixtures format clean
 
 ## deps: install the Debian packages derive builds against, if missing
@@ -63,14 +64,25 @@ release: deps
 render: build
 	$(TEST_ENV) $(DERIVE_DEBUG) render notebooks -o output
 
-## test: the whole test suite, then the gallery: every check as expected, output/ fresh
+## test: the whole test suite, then the gallery: every check as expected, output/ fresh;
+## then the corpus: no relation judged wrongly
 test: build test-deps
 	$(TEST_ENV) $(SWIFT) test
 	$(MAKE) --no-print-directory check-gallery
+	$(MAKE) --no-print-directory check-corpus
 
 check-gallery:
 	$(TEST_ENV) $(DERIVE_DEBUG) check notebooks
 	$(TEST_ENV) $(DERIVE_DEBUG) render --check notebooks -o output
+
+## corpus: how many relations of real derivations derive judges as written (Tests/Corpus/README.md)
+corpus: build
+	python3 Tests/Corpus/measure.py --derive $(DERIVE_DEBUG)
+
+## check-corpus: measure.py's own tests, then the corpus, failing on a relation judged wrongly
+check-corpus:
+	python3 -m unittest discover -s Tests/Corpus -p 'test_*.py'
+	python3 Tests/Corpus/measure.py --derive $(DERIVE_DEBUG) --fail-on-wrong
 
 # scikit-learn (pinned in Benchmarks/requirements.txt) in a git-ignored virtualenv.
 BENCH_VENV := Benchmarks/.venv
