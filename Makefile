@@ -3,6 +3,7 @@
 #   make render   install what is missing, build, render notebooks/ into output/
 #   make test     install what is missing, build, run the test suite and check the gallery
 #   make corpus   measure derive on the corpus of real derivations in Tests/Corpus
+#   make corpus-crosscheck  recompute the corpus's expected verdicts with scikit-learn and scipy
 #   make bench    derive's log marginal likelihood against scikit-learn's, side by side
 #   make bench-render  derive render against jupyter nbconvert --execute, same derivation
 #   make fixtures regenerate the scikit-learn reference values of the Numerics tests
@@ -26,7 +27,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # and OPENBLAS_CORETYPE=Haswell runs the same AVX2 kernels on every x86-64 CPU since 2013.
 TEST_ENV := OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=Haswell
 
-.PHONY: deps test-deps build release render test check-gallery corpus check-corpus bench bench-render screenshots \
+.PHONY: deps test-deps build release render test check-gallery corpus corpus-crosscheck check-corpus bench bench-render screenshots \
 	pandoc-crosscheck fixtures format clean
 
 ## deps: install the Debian packages derive builds against, if missing
@@ -105,6 +106,10 @@ bench: deps $(BENCH_STAMP)
 ## the same derivation (Benchmarks/render/), then the gallery's cold time per notebook
 bench-render: deps
 	SWIFT=$(SWIFT) OPENBLAS_NUM_THREADS=1 python3 Benchmarks/render/bench_render.py
+
+## corpus-crosscheck: recompute the corpus's expected verdicts with numpy, scipy and scikit-learn
+corpus-crosscheck: $(BENCH_STAMP)
+	$(BENCH_PYTHON) Tests/Corpus/crosscheck.py
 
 ## fixtures: regenerate Tests/NumericsTests/Fixtures/*.json from scikit-learn
 fixtures: $(BENCH_STAMP)

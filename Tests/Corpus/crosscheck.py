@@ -10,7 +10,8 @@ computes (an expectation, a covariance of random variables) or that are not well
 listed as "by hand" with the reason. It then compares with the records and exits 1 on any
 disagreement.
 
-Run: python3 Tests/Corpus/crosscheck.py   (needs numpy, scipy and scikit-learn)
+Run: make corpus-crosscheck, or python3 Tests/Corpus/crosscheck.py with numpy, scipy and
+scikit-learn installed.
 """
 
 import importlib.util
