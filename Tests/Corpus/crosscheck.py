@@ -189,15 +189,15 @@ def predictive_gradient():
         e = np.eye(2)[i]
         mean = lambda h: rbf((x + h * e)[None], X, L) @ Kinv_f
         dK = fd(lambda h: rbf((x + h * e)[None], X, L), 0.0)
-        out.setdefault("29:117", verdict(fd(mean, 0.0), dK @ Kinv_f))
+        out.setdefault("30:118", verdict(fd(mean, 0.0), dK @ Kinv_f))
         r = np.linalg.norm(x - xp)
         k = lambda h: RBF(L)((x + h * e)[None], xp[None])[0, 0]
         claim = -2 * r * (x[i] - xp[i]) / L**2 * np.exp(-r**2 / (2 * L**2))
-        out.setdefault("35:76", verdict(fd(k, 0.0), claim))
+        out.setdefault("36:77", verdict(fd(k, 0.0), claim))
         assert abs(2 * r - 1) > 0.1  # the wrong factor 2r is not close to 1 here
-    out["29:58"] = by_hand("PASS", "the SE kernel is smooth: the mean of the derivative process is the derivative of the mean")
-    out["35:32"] = by_hand("PASS", "k_SE(x, x') written as a function of r = ‖x − x'‖₂")
-    out["35:61"] = by_hand("PASS", "the definition of r")
+    out["30:59"] = by_hand("PASS", "the SE kernel is smooth: the mean of the derivative process is the derivative of the mean")
+    out["36:33"] = by_hand("PASS", "k_SE(x, x') written as a function of r = ‖x − x'‖₂")
+    out["36:62"] = by_hand("PASS", "the definition of r")
     return out
 
 
