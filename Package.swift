@@ -31,15 +31,18 @@ let package = Package(
         .target(name: "Notebook", dependencies: ["CCmark", "Diagnostics"], exclude: ["README.md"]),
         // TeX parser → syntax tree; MathML writer.
         .target(name: "TeX", dependencies: ["Diagnostics"], exclude: ["README.md"]),
-        // Setup language, definition graph, derivatives, TeX as a computation, checks.
-        .target(name: "Evaluation", dependencies: ["Numerics", "Diagnostics", "TeX"], exclude: ["README.md"]),
+        // The gp language: syntax, definition graph, evaluation, builtins.
+        .target(name: "Setup", dependencies: ["Numerics", "Diagnostics"], exclude: ["README.md"]),
+        // TeX as a computation: checked equations read, evaluated and judged.
+        .target(name: "Checks", dependencies: ["Setup", "Numerics", "Diagnostics", "TeX"]),
         // HTML page, check panels, SVG figures, summaries.
-        .target(name: "Report", dependencies: ["Notebook", "TeX", "Evaluation", "Diagnostics"], exclude: ["README.md"]),
+        .target(
+            name: "Report", dependencies: ["Notebook", "TeX", "Setup", "Checks", "Diagnostics"], exclude: ["README.md"]),
         // The command line: subcommands only.
         .executableTarget(
             name: "derive",
             dependencies: [
-                "Report", "Notebook", "Evaluation", "Diagnostics", "Numerics",
+                "Report", "Notebook", "Setup", "Checks", "Diagnostics", "Numerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -55,8 +58,12 @@ let package = Package(
         .testTarget(
             name: "TeXTests", dependencies: ["TeX", "Diagnostics", "TestSupport"],
             exclude: ["Fixtures", "pandoc-crosscheck.sh", "preview.sh"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Numerics", "Diagnostics", "TeX", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Notebook", "Evaluation", "Diagnostics", "TeX", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "SetupTests", dependencies: ["Setup", "Numerics", "Diagnostics", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Setup", "Numerics", "Diagnostics", "TeX", "TestSupport"]),
+        .testTarget(
+            name: "ReportTests", dependencies: ["Report", "Notebook", "Setup", "Checks", "Diagnostics", "TeX", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "deriveTests", dependencies: ["derive", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

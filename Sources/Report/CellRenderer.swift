@@ -1,5 +1,6 @@
 import Diagnostics
-import Evaluation
+import Checks
+import Setup
 import Notebook
 
 /// The HTML of the notebook's cells: setup code with what it defined, and checked

@@ -1,5 +1,6 @@
 import Diagnostics
-import Evaluation
+import Checks
+import Setup
 import Foundation
 
 /// Judged checks kept on disk under a hash of everything they depend on, as Quarto's

@@ -1,4 +1,5 @@
-import Evaluation
+import Checks
+import Setup
 import Numerics
 
 /// The panel of one `=` of a checked equation: the verdict, which side is the claim, the

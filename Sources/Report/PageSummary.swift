@@ -1,4 +1,5 @@
-import Evaluation
+import Checks
+import Setup
 import Numerics
 
 /// The top of a report: what a reviewer wants first — did it pass, what failed and why,

@@ -1,5 +1,6 @@
 import Diagnostics
-import Evaluation
+import Checks
+import Setup
 
 /// What `derive check` found, as every summary format reads it: the runs of the notebooks it
 /// could read, the notebooks it could not, and how strictly to judge them.

@@ -1,5 +1,6 @@
 import Diagnostics
-import Evaluation
+import Checks
+import Setup
 
 extension CheckSummary {
     /// Whether `environment` is a GitHub Actions job (`GITHUB_ACTIONS` is `true`), where

@@ -1,5 +1,6 @@
 import Diagnostics
-import Evaluation
+import Checks
+import Setup
 import Numerics
 
 extension CheckSummary {

@@ -1,4 +1,5 @@
-import Evaluation
+import Checks
+import Setup
 import Numerics
 
 /// The words and numbers every summary format shows the same way: where a check is, how its

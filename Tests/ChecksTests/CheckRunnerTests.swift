@@ -1,0 +1,111 @@
+import Diagnostics
+import Numerics
+import TeX
+import TestSupport
+import Testing
+
+@testable import Checks
+@testable import Setup
+
+/// The seed derivation's setup (`seedSetup`) with two points and the kernel as a function.
+let checkSeedSetup = seedSetup + """
+
+    let x = X[3, :]'
+    let z = X[7, :]'
+    let k(u, v) = exp(-0.5 * sum((u - v).^2 ./ λ.^2))
+    """
+
+/// Runs one check block against a setup block.
+func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckResult], messages: [String]) {
+    let text = "```gp\n\(setup)\n```\n\n```math check\n\(tex)\n```\n"
+    let file = SourceFile(path: "t.md", text: text)
+    let setupStart = 6
+    let setupFragment = SourceFragment(text: setup, file: file, fileOffset: setupStart)
+    let checkStart = text.utf8.count - tex.utf8.count - 5
+    let checkFragment = SourceFragment(text: tex, file: file, fileOffset: checkStart)
+    let evaluation = NotebookEvaluation(blocks: [setupFragment])
+    let (results, diagnostics) = CheckRunner(evaluation: evaluation).run(
+        cell: 1, fragment: checkFragment, parsed: TeXParser.parse(tex))
+    return (results, (evaluation.diagnostics + diagnostics).map(\.message))
+}
+
+@Suite struct CheckRunnerTests {
+    @Test func theSeedDerivationPassesEveryStepForEveryIndex() {
+        let cases = [
+            #"\frac{\partial K}{\partial \lambda_i} = \frac{1}{\lambda_i^3}\, D_i \circ K"#,
+            #"\frac{\partial K}{\partial \theta_i} = \lambda_i \frac{\partial K}{\partial \lambda_i} = \frac{\partial K}{\partial \ln \lambda_i} = \frac{1}{\lambda_i^2}\, D_i \circ K"#,
+            #"\frac{\partial \ell}{\partial \theta_i} = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}\right) = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{1}{\lambda_i^2} (D_i \circ K)\right)"#,
+            #"\frac{\partial k(x, z)}{\partial \lambda_i} = \frac{1}{\lambda_i^3} (x_i - z_i)^2 \, k(x, z)"#,
+        ]
+        for tex in cases {
+            let (results, messages) = check(tex)
+            #expect(messages == [], "\(tex)")
+            for result in results {
+                #expect(result.verdict == .pass, "\(result.leftTeX) = \(result.rightTeX): \(result.judgement.rows.map(\.reason))")
+                #expect(result.judgement.rows.count == 3)
+                #expect(result.rowIndices == [IndexRange(name: "i", upper: 3)])
+            }
+        }
+    }
+}
+
+@Suite struct CheckRunnerSlipTests {
+    /// The verdict and hint kinds of the one check in `tex`.
+    func outcome(_ tex: String) -> (Verdict?, [Hint.Kind], [String]) {
+        let (results, messages) = check(tex)
+        return (results.last?.verdict, results.last?.judgement.hints.map(\.kind) ?? [], messages)
+    }
+
+    @Test func thePullRequestsPowerFailsAsADerivativeWithRespectToLambda() {
+        let (verdict, hints, messages) = outcome(#"\frac{\partial K}{\partial \theta_i} = \frac{1}{\lambda_i^3}\, D_i \circ K"#)
+        #expect(messages == [])
+        #expect(verdict == .fail)
+        #expect(hints == [.parameterInsteadOfLogarithm])
+    }
+
+    @Test func aLostHalfAndAFlippedSignFailWithTheirHints() {
+        let half = outcome(#"\frac{\partial \ell}{\partial \theta_i} = \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}\right)"#)
+        #expect(half.0 == .fail)
+        #expect(half.1 == [.constantFactor(2)])
+        let sign = outcome(#"\frac{\partial K}{\partial \theta_i} = -\frac{1}{\lambda_i^2}\, D_i \circ K"#)
+        #expect(sign.0 == .fail)
+        #expect(sign.1 == [.signFlip])
+    }
+
+    @Test func theMisplacedParenthesisIsAShapeMismatch() {
+        let (results, messages) = check(#"\frac{\partial \ell}{\partial \theta_i} = \tfrac12 \operatorname{tr}(\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}"#)
+        #expect(results.isEmpty)
+        #expect(messages == ["left side is a scalar, right side is a 25×25 matrix"])
+    }
+
+    @Test func aDerivativeOfSomethingIndependentIsAnError() {
+        let (_, messages) = check(#"\frac{\partial X}{\partial \lambda_1} = 0"#)
+        #expect(messages == ["'X' does not depend on 'λ': λ is not used in its definition"])
+    }
+}
+
+@Suite struct HandWrittenKernelSlipTests {
+    @Test func aLengthScaleUsedAsAPrecisionFailsWithThePowerHint() {
+        // M = diag(λ²) where diag(λ)⁻² was meant: the kernel is exp(−½ Σ λᵢ² (uᵢ − vᵢ)²).
+        let setup = checkSeedSetup + """
+
+            let M = diag(λ.^2)
+            let kw(p, q) = exp(-0.5 * (p - q)' * M * (p - q))
+            """
+        let (results, messages) = check(
+            #"\frac{\partial kw(x, z)}{\partial \lambda_i} = \frac{1}{\lambda_i^3} (x_i - z_i)^2 \, kw(x, z)"#, setup: setup)
+        #expect(messages == [])
+        #expect(results.first?.verdict == .fail)
+        #expect(results.first?.judgement.hints.map(\.kind) == [.powerOfParameter(power: -4, factor: -1)])
+    }
+}
+
+@Suite struct IdentityInChecksTests {
+    @Test func anUndefinedIIsTheIdentitySizedByWhatItMeets() {
+        let setup = checkSeedSetup + "\nlet σ = 0.3\nlet K_y = K + σ^2 * I\n"
+        let (results, messages) = check(#"K_y = K + \sigma^2 I = (K^{-1})^{-1} + \sigma^2 I"#, setup: setup)
+        #expect(messages == [])
+        #expect(results.map(\.verdict) == [.pass, .pass])
+        #expect(read(#"A = (K + \lambda_1^2 I)^{-1}"#).sides == [["A", "(K + ((λ_{1} ^ 2) · I))⁻¹"]])
+    }
+}
