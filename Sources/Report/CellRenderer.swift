@@ -2,6 +2,7 @@ import Diagnostics
 import Checks
 import Setup
 import Notebook
+import TeX
 
 /// The HTML of the notebook's cells: setup code with what it defined, and checked
 /// equations.
@@ -18,7 +19,7 @@ struct CellRenderer {
             let results = evaluation.blocks.indices.contains(block) ? evaluation.blocks[block] : nil
             var html = "<section class=\"cell setup\"><span class=\"cell-label\">setup</span>"
             if results?.echo ?? true {
-                html += "<pre><code class=\"language-gp\">\(HTMLText.escape(cell.code.text))\n</code></pre>"
+                html += "<pre><code class=\"language-gp\">\(XMLText.escape(cell.code.text))\n</code></pre>"
             }
             if let results, results.showsResults {
                 html += SetupResults.html(results)

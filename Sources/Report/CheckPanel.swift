@@ -1,6 +1,7 @@
 import Checks
 import Setup
 import Numerics
+import TeX
 
 /// The panel of one `=` of a checked equation: the verdict, which side is the claim, the
 /// hint, the rows, and the figures that make the verdict visible — heatmaps of both sides
@@ -22,7 +23,7 @@ struct CheckPanel {
         var html = "<article class=\"check-panel \(verdict)\" id=\"\(id)\">\n<header>"
         html += Badge.html(result.verdict, vacuous: result.isVacuous, expected: expectedFailure)
         if let equation {
-            html += " <a class=\"eqref\" href=\"#\(equation.anchor)\" title=\"back to the equation\">(\(HTMLText.escape(equation.number)))</a>"
+            html += " <a class=\"eqref\" href=\"#\(equation.anchor)\" title=\"back to the equation\">(\(XMLText.escape(equation.number)))</a>"
         }
         if let step {
             // In a chain, say which '=' this is; a single '=' stands right beside its equation.
@@ -36,11 +37,11 @@ struct CheckPanel {
             html += "<p class=\"expected\">This notebook is kept as a lesson (<code>expect: fail</code>): this failure is the point.</p>\n"
         }
         for hint in result.judgement.hints {
-            html += "<p class=\"hint\"><strong>Hint.</strong> \(HTMLText.escape(hint.message))</p>\n"
+            html += "<p class=\"hint\"><strong>Hint.</strong> \(XMLText.escape(hint.message))</p>\n"
         }
         if !result.judgement.warnings.isEmpty {
             html += "<ul class=\"warnings\">"
-            for warning in result.judgement.warnings { html += "<li>\(HTMLText.escape(warning))</li>" }
+            for warning in result.judgement.warnings { html += "<li>\(XMLText.escape(warning))</li>" }
             html += "</ul>\n"
         }
         html += rowsTable()
@@ -61,7 +62,7 @@ struct CheckPanel {
         if !result.entryIndices.isEmpty {
             text += " Entry by entry over " + result.entryIndices.map { "\($0.name) = 1…\($0.upper)" }.joined(separator: ", ") + "."
         }
-        return HTMLText.escape(text)
+        return XMLText.escape(text)
     }
 
     // MARK: - Rows
@@ -75,7 +76,7 @@ struct CheckPanel {
         html += "<th scope=\"col\" title=\"the step of the finite difference\">step</th></tr></thead>\n<tbody>\n"
         for (row, assignment) in zip(result.judgement.rows, result.assignments) {
             let label = zip(result.rowIndices, assignment).map { "\($0.name) = \($1)" }.joined(separator: ", ")
-            html += "<tr><th scope=\"row\">\(HTMLText.escape(label.isEmpty ? "—" : label))</th>"
+            html += "<tr><th scope=\"row\">\(XMLText.escape(label.isEmpty ? "—" : label))</th>"
             html += "<td class=\"verdict\">\(Badge.row(row, expected: expectedFailure && row.verdict == .fail))</td>"
             html += "<td>\(row.claimed.map(Self.value) ?? "—")</td><td>\(row.reference.map(Self.value) ?? "—")</td>"
             html += "<td>\(row.absoluteError.map(NumberText.noise) ?? "—")</td>"
@@ -84,7 +85,7 @@ struct CheckPanel {
             html += "<td>\(row.errorEstimate.map(NumberText.noise) ?? "—")</td>"
             html += "<td>\(row.step.map(NumberText.noise) ?? "—")</td></tr>\n"
             if row.verdict != .pass || row.vacuous {
-                html += "<tr class=\"reason\"><td colspan=\"9\">\(HTMLText.escape(row.reason))</td></tr>\n"
+                html += "<tr class=\"reason\"><td colspan=\"9\">\(XMLText.escape(row.reason))</td></tr>\n"
             }
         }
         return html + "</tbody></table></div>\n"
@@ -111,7 +112,7 @@ struct CheckPanel {
             let title = "Heatmaps of the claim, the reference and their difference\(which)"
             html += "<figure class=\"figure heatmap-figure\">"
             html += HeatmapFigure.svg(claim: Self.grid(claimed), reference: Self.grid(reference), title: title, id: "\(id).maps")
-            html += "<figcaption>\(HTMLText.escape(title)); claim and reference share a colour scale.</figcaption></figure>\n"
+            html += "<figcaption>\(XMLText.escape(title)); claim and reference share a colour scale.</figcaption></figure>\n"
         }
         var series = zip(rows, labels).compactMap { row, label -> (Verdict, StepSweepPlot.Series)? in
             guard let sweep = row.sweep, !sweep.points.isEmpty else { return nil }
@@ -128,7 +129,7 @@ struct CheckPanel {
             if swept > series.count { title += " (\(series.count) of \(swept) rows: every verdict, first and last)" }
             html += "<figure class=\"figure sweep-figure\">"
             html += StepSweepPlot.svg(series: series.map(\.1), title: title, id: "\(id).sweep")
-            html += "<figcaption>\(HTMLText.escape(title)). For a right claim it falls as h² until rounding takes over (a V); "
+            html += "<figcaption>\(XMLText.escape(title)). For a right claim it falls as h² until rounding takes over (a V); "
             html += "for a wrong one it levels off at the size of the mistake. Dashed: the step the judge used.</figcaption></figure>\n"
         }
         return html.isEmpty ? "" : "<div class=\"figures\">\(html)</div>\n"

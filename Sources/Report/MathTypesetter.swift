@@ -128,7 +128,7 @@ struct MathTypesetter {
         if let number = piece.number {
             let shown = piece.parsed.tag?.isStarred == true ? number.number : "(\(number.number))"
             let target = link ?? number.anchor
-            html += "<span class=\"eqno\"><a href=\"#\(target)\">\(HTMLText.escape(shown))</a></span>"
+            html += "<span class=\"eqno\"><a href=\"#\(target)\">\(XMLText.escape(shown))</a></span>"
         }
         let id = piece.number.map { " id=\"\($0.anchor)\"" } ?? ""
         return alone ? "<div class=\"equation\"\(id)>\(html)</div>\n" : "<span class=\"equation\"\(id)>\(html)</span>"

@@ -1,6 +1,7 @@
 import Checks
 import Setup
 import Numerics
+import TeX
 
 /// The top of a report: what a reviewer wants first — did it pass, what failed and why,
 /// and where each check is — and the parameters the notebook was checked at.
@@ -9,7 +10,7 @@ enum PageSummary {
         let outcome = run.outcome
         let total = run.checks.count
         var html = "<section class=\"summary\" aria-labelledby=\"derive.summary\">\n"
-        html += "<h2 id=\"derive.summary\">\(HTMLText.escape(headline(outcome, total: total)))</h2>\n"
+        html += "<h2 id=\"derive.summary\">\(XMLText.escape(headline(outcome, total: total)))</h2>\n"
         html += "<p class=\"counts\">"
         html += chip("pass", outcome.passed, "pass")
         html += chip("fail", outcome.failed, outcome.expectsFailure ? "fail (expected)" : "fail")
@@ -26,12 +27,12 @@ enum PageSummary {
                 let number = run.typesetter.number(forCell: check.cell).map { "(\($0.number)) " } ?? ""
                 html += "<li><a href=\"#\(run.panelID(check))\">"
                 html += Badge.html(check.verdict, vacuous: check.isVacuous, expected: expected, small: true)
-                html += " <span class=\"eqref\">\(HTMLText.escape(number))</span>"
+                html += " <span class=\"eqref\">\(XMLText.escape(number))</span>"
                 html += run.typesetter.inline(check.leftTeX) + " = " + run.typesetter.inline(check.rightTeX) + "</a>"
                 let indices = (check.rowIndices + check.entryIndices).map(\.description).joined(separator: ", ")
-                if !indices.isEmpty { html += " <span class=\"muted\">\(HTMLText.escape(indices))</span>" }
+                if !indices.isEmpty { html += " <span class=\"muted\">\(XMLText.escape(indices))</span>" }
                 if let hint = check.judgement.hints.first, check.verdict != .pass {
-                    html += "<br><span class=\"hint-line\">\(HTMLText.escape(hint.message))</span>"
+                    html += "<br><span class=\"hint-line\">\(XMLText.escape(hint.message))</span>"
                 }
                 html += "</li>\n"
             }
@@ -56,7 +57,7 @@ enum PageSummary {
     }
 
     private static func chip(_ kind: String, _ count: Int, _ label: String) -> String {
-        "<span class=\"chip \(kind)\(count == 0 ? " zero" : "")\">\(count) \(HTMLText.escape(label))</span> "
+        "<span class=\"chip \(kind)\(count == 0 ? " zero" : "")\">\(count) \(XMLText.escape(label))</span> "
     }
 
     /// The `param`s of the notebook and their values: the point every check was made at.
@@ -66,7 +67,7 @@ enum PageSummary {
         var html = "<dl class=\"parameters\"><dt class=\"caption\">Checked at</dt>"
         for entry in entries {
             let (_, detail, _) = SetupResults.describe(entry)
-            html += "<div><dt><code>\(HTMLText.escape(entry.name))</code></dt><dd>\(detail)</dd></div>"
+            html += "<div><dt><code>\(XMLText.escape(entry.name))</code></dt><dd>\(detail)</dd></div>"
         }
         return html + "</dl>\n"
     }

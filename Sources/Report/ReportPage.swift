@@ -1,5 +1,6 @@
 import Diagnostics
 import Notebook
+import TeX
 
 /// Options that change how a report is rendered.
 public struct ReportOptions: Sendable {
@@ -62,7 +63,7 @@ public struct ReportPage {
     }
 
     private func document(body: String, diagnostics: [Diagnostic]) -> String {
-        let source = HTMLText.escape(notebook.file.path)
+        let source = XMLText.escape(notebook.file.path)
         var html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -73,7 +74,7 @@ public struct ReportPage {
             <meta name="generator" content="derive \(DeriveVersion.current)">
             \(inputs.metaTag)
             <meta name="derive-source" content="\(source)">
-            <title>\(HTMLText.escape(title))</title>
+            <title>\(XMLText.escape(title))</title>
             <style>\(Stylesheet.css)</style>
             </head>
             <body>
@@ -82,7 +83,7 @@ public struct ReportPage {
             """
         html += "<header class=\"masthead\"><p class=\"kicker\">derive report · \(source)</p>"
         if let title = notebook.frontMatter.title {
-            html += "<h1 class=\"title\">\(HTMLText.escape(title))</h1>"
+            html += "<h1 class=\"title\">\(XMLText.escape(title))</h1>"
         }
         html += "</header>\n"
         html += DiagnosticsBox.html(diagnostics.filter { $0.severity == .error }, kind: "errors")
@@ -118,7 +119,7 @@ public struct ReportPage {
                 for _ in level..<depth { html += "</ol></li>" }
             }
             depth = level
-            html += "<li><a href=\"#\(heading.id)\">\(HTMLText.escape(heading.text))</a>"
+            html += "<li><a href=\"#\(heading.id)\">\(XMLText.escape(heading.text))</a>"
         }
         html += "</li>"
         for _ in 1..<max(depth, 1) { html += "</ol></li>" }
@@ -132,6 +133,6 @@ enum DiagnosticsBox {
     static func html(_ diagnostics: [Diagnostic], kind: String) -> String {
         guard !diagnostics.isEmpty else { return "" }
         let text = DiagnosticRenderer().render(diagnostics)
-        return "<div class=\"diagnostics \(kind)\" role=\"alert\"><pre>\(HTMLText.escape(text))</pre></div>\n"
+        return "<div class=\"diagnostics \(kind)\" role=\"alert\"><pre>\(XMLText.escape(text))</pre></div>\n"
     }
 }

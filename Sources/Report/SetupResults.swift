@@ -4,6 +4,7 @@ import Setup
 import Foundation
 import Notebook
 import Numerics
+import TeX
 
 /// The evaluation of a notebook's gp blocks as the report uses it, and the HTML of what
 /// each block defined: scalars with their value, vectors and matrices with their shape and
@@ -38,8 +39,8 @@ enum SetupResults {
         for entry in block.entries {
             let (what, detail, flagged) = describe(entry)
             let mark = flagged ? " <strong class=\"not-finite\">not finite</strong>" : ""
-            html += "<tr><th scope=\"row\"><code>\(HTMLText.escape(signature(entry)))</code></th>"
-            html += "<td class=\"what\">\(HTMLText.escape(what))\(mark)</td>"
+            html += "<tr><th scope=\"row\"><code>\(XMLText.escape(signature(entry)))</code></th>"
+            html += "<td class=\"what\">\(XMLText.escape(what))\(mark)</td>"
             html += "<td class=\"detail\">\(detail)</td></tr>\n"
         }
         return html + "</tbody></table>\n"
@@ -60,7 +61,7 @@ enum SetupResults {
         case .value(let value):
             let kind = entry.kind == .parameter ? "param, " : ""
             return (
-                kind + shape(value), "<code>\(HTMLText.escape(preview(value.matrix)))</code>", !value.matrix.isFinite
+                kind + shape(value), "<code>\(XMLText.escape(preview(value.matrix)))</code>", !value.matrix.isFinite
             )
         case .family(let indices, let ranges, let first):
             let domain = zip(indices, ranges).map { "\($0) = \($1.lowerBound)…\($1.upperBound)" }.joined(
@@ -68,13 +69,13 @@ enum SetupResults {
             let firstName = "\(entry.name)[\(ranges.map { String($0.lowerBound) }.joined(separator: ", "))]"
             return (
                 "family, \(domain)",
-                "<code>\(HTMLText.escape(firstName + " = " + preview(first.matrix)))</code>", !first.matrix.isFinite
+                "<code>\(XMLText.escape(firstName + " = " + preview(first.matrix)))</code>", !first.matrix.isFinite
             )
         case .function(let parameters):
             return ("function of \(parameters.count)", "", false)
         case .failed(let error):
             let reason = error.kind == .dependency ? "uses a definition that could not be evaluated" : error.message
-            return ("not evaluated", HTMLText.escape(reason), false)
+            return ("not evaluated", XMLText.escape(reason), false)
         }
     }
 

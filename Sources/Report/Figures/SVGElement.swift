@@ -1,3 +1,5 @@
+import TeX
+
 /// A small SVG tree. Figures build one; `render()` walks it and is the only place that
 /// escapes attribute values and text.
 struct SVGElement {
@@ -27,10 +29,10 @@ struct SVGElement {
     /// The element as markup, attributes in the order given.
     func render() -> String {
         var out = "<\(name)"
-        for (key, value) in attributes { out += " \(key)=\"\(HTMLText.escape(value))\"" }
+        for (key, value) in attributes { out += " \(key)=\"\(XMLText.escape(value))\"" }
         if children.isEmpty, text == nil { return out + "/>" }
         out += ">"
-        if let text { out += HTMLText.escape(text) }
+        if let text { out += XMLText.escape(text) }
         for child in children { out += child.render() }
         return out + "</\(name)>"
     }

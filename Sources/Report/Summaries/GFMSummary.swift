@@ -2,6 +2,7 @@ import Diagnostics
 import Checks
 import Setup
 import Numerics
+import TeX
 
 extension CheckSummary {
     /// A Markdown summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`: a heading
@@ -94,7 +95,7 @@ enum GFMReport {
         } else if let warning = check.judgement.warnings.first {
             summary += ", with a warning: " + warning
         }
-        var out = "<details><summary>\(HTMLText.escape(summary))</summary>\n\n"
+        var out = "<details><summary>\(XMLText.escape(summary))</summary>\n\n"
         out += "| Row | Verdict | Claimed | Reference | Rel. error | Ratio | Why |\n"
         out += "| :-- | :-- | --: | --: | --: | --: | :-- |\n"
         for (row, values) in zip(check.judgement.rows, check.assignments) {

@@ -2,6 +2,7 @@ import Diagnostics
 import Checks
 import Setup
 import Numerics
+import TeX
 
 extension CheckSummary {
     /// JUnit XML for CI test reporters: a `<testsuite>` per notebook (named by its path), a
@@ -77,7 +78,7 @@ enum JUnitReport {
         }
 
         var xml: String {
-            var out = "  <testsuite name=\"\(XMLText.escape(name))\"\(counts.attributes)>\n"
+            var out = "  <testsuite name=\"\(XMLText.escape(name, in: .attribute))\"\(counts.attributes)>\n"
             for item in cases { out += JUnitReport.xml(item) }
             return out + "  </testsuite>\n"
         }
@@ -138,49 +139,20 @@ enum JUnitReport {
     }
 
     static func xml(_ item: Case) -> String {
-        var out = "    <testcase classname=\"\(XMLText.escape(item.classname))\" name=\"\(XMLText.escape(item.name))\""
-        if let file = item.file { out += " file=\"\(XMLText.escape(file))\"" }
+        var out = "    <testcase classname=\"\(XMLText.escape(item.classname, in: .attribute))\" name=\"\(XMLText.escape(item.name, in: .attribute))\""
+        if let file = item.file { out += " file=\"\(XMLText.escape(file, in: .attribute))\"" }
         if let line = item.line { out += " line=\"\(line)\"" }
         func element(_ tag: String, _ type: String, _ message: String, _ text: String) -> String {
-            "      <\(tag) type=\"\(XMLText.escape(type))\" message=\"\(XMLText.escape(message))\">"
-                + XMLText.escape(text, attribute: false) + "</\(tag)>\n"
+            "      <\(tag) type=\"\(XMLText.escape(type, in: .attribute))\" message=\"\(XMLText.escape(message, in: .attribute))\">"
+                + XMLText.escape(text, apostrophes: false) + "</\(tag)>\n"
         }
         switch item.outcome {
         case .pass: return out + "/>\n"
         case .failure(let type, let message, let text): out += ">\n" + element("failure", type, message, text)
         case .error(let type, let message, let text): out += ">\n" + element("error", type, message, text)
         case .skipped(let type, let message):
-            out += ">\n      <skipped type=\"\(XMLText.escape(type))\" message=\"\(XMLText.escape(message))\"/>\n"
+            out += ">\n      <skipped type=\"\(XMLText.escape(type, in: .attribute))\" message=\"\(XMLText.escape(message, in: .attribute))\"/>\n"
         }
         return out + "    </testcase>\n"
-    }
-}
-
-/// Escaping for XML 1.0, in one place.
-enum XMLText {
-    /// `text` safe in a double-quoted attribute (`attribute`, the default) or in element
-    /// content: `& < >` as entities; in attributes also `" '` and tab and line breaks as character
-    /// references, so they survive attribute-value normalisation (and `\r` everywhere, so it
-    /// survives line-end normalisation); characters XML 1.0 cannot
-    /// hold at all (other control characters, unpaired surrogates cannot occur in a Swift
-    /// string) as U+FFFD.
-    static func escape(_ text: String, attribute: Bool = true) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "'" where attribute: out += "&apos;"
-            case "\r": out += "&#13;"
-            case "\t", "\n":
-                if attribute { out += "&#\(scalar.value);" } else { out.unicodeScalars.append(scalar) }
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

@@ -1,5 +1,5 @@
-/// Writes XML markup compactly — no whitespace between elements — and is the one place
-/// where text and attribute values are escaped.
+/// Writes XML markup compactly — no whitespace between elements; text and attribute values
+/// go through `XMLText`.
 struct MarkupWriter {
     /// The markup written so far.
     private(set) var markup = ""
@@ -35,28 +35,9 @@ struct MarkupWriter {
         attributes.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
     }
 
-    /// `&`, `<`, `>` and `"` as entities, and invisible characters (function application
-    /// U+2061, no-break and thin spaces, line breaks) as numeric references, so the markup
-    /// shows them. Control characters XML forbids become U+FFFD.
+    /// Text and attribute values as MathML writes them: apostrophes as they are, invisible
+    /// characters as references.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case " ": out += " "
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
-            default:
-                let category = scalar.properties.generalCategory
-                if scalar.properties.isWhitespace || category == .format || category == .control {
-                    out += "&#x" + String(scalar.value, radix: 16, uppercase: true) + ";"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        XMLText.escape(text, apostrophes: false, revealingInvisibles: true)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TeX
 import Testing
 
 @testable import Report
@@ -76,7 +77,7 @@ import Testing
 
     @Test func textSurvivesEscapingAndParsingBack() throws {
         let text = "a < b && c > \"d\" 'e'\nnext\tline\r\u{01}"
-        let xml = "<t a=\"\(XMLText.escape(text))\">\(XMLText.escape(text, attribute: false))</t>"
+        let xml = "<t a=\"\(XMLText.escape(text, in: .attribute))\">\(XMLText.escape(text))</t>"
         let element = try Self.parse(xml)
         #expect(element.attribute(forName: "a")?.stringValue == "a < b && c > \"d\" 'e'\nnext\tline\r\u{FFFD}")
         #expect(element.stringValue == "a < b && c > \"d\" 'e'\nnext\tline\r\u{FFFD}")
