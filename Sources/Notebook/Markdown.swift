@@ -1,4 +1,5 @@
 import CCmark
+import Diagnostics
 
 #if canImport(Glibc)
     import Glibc
@@ -9,10 +10,11 @@ import CCmark
 /// libcmark, behind this one file: every C pointer is created, read and freed here, and
 /// only Swift values leave.
 ///
-/// Two uses: `survey` parses the notebook with source positions to learn where code and
-/// HTML blocks and text blocks are (so the math masker never scans code), and `render`
-/// parses the masked text again and renders HTML with cmark's safe mode on, math and
-/// cells put back as custom nodes.
+/// Two parses, each of its own text and each once: `survey` reads the notebook's raw text
+/// for where code, HTML and text blocks are (so the math masker never scans code), and
+/// `document` reads the text with its math masked into a `MarkdownDocument` of Swift values.
+/// `render` builds that document back into a cmark tree, math and cells as custom nodes, and
+/// lets cmark write the HTML with its safe mode on.
 enum Markdown {
     /// A block of the first parse, with libcmark's 1-based source positions (columns in bytes).
     struct SurveyedBlock: Equatable {
@@ -35,7 +37,7 @@ enum Markdown {
 
     /// The code, HTML and text blocks of `text`, in document order.
     static func survey(_ text: String) -> [SurveyedBlock] {
-        let root = parse(text, options: CMARK_OPT_SOURCEPOS)
+        let root = parse(text, options: CMARK_OPT_SOURCEPOS, counting: .markdownBlocks)
         defer { cmark_node_free(root) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var blocks: [SurveyedBlock] = []
@@ -75,16 +77,71 @@ enum Markdown {
         return body.hasPrefix("```") || body.hasPrefix("~~~")
     }
 
-    /// The headings of the masked text, in order: level and plain text (placeholders kept).
-    static func headings(_ masked: String) -> [(level: Int, text: String)] {
-        let root = parse(masked, options: CMARK_OPT_DEFAULT)
+    /// Parses the masked text once into a document. `role` says what the code block that
+    /// starts on a (1-based) line of the masked text is to the notebook.
+    static func document(_ masked: String, role: (Int) -> MarkdownDocument.CodeBlockRole) -> MarkdownDocument {
+        let root = parse(masked, options: CMARK_OPT_SOURCEPOS, counting: .markdownDocument)
         defer { cmark_node_free(root) }
-        var result: [(Int, String)] = []
-        walk(root) { node, entering in
-            guard entering, cmark_node_get_type(node) == CMARK_NODE_HEADING else { return }
-            result.append((Int(cmark_node_get_heading_level(node)), plainText(node)))
+        var nodes: [MarkdownDocument.Node] = []
+        var open: [Int] = []
+        var headings = 0
+        guard let iterator = cmark_iter_new(root) else { return MarkdownDocument(nodes: [.init(kind: .document)]) }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_EXIT {
+                open.removeLast()
+                continue
+            }
+            let kind: MarkdownDocument.Kind
+            var isLeaf = true
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_DOCUMENT: kind = .document; isLeaf = false
+            case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote; isLeaf = false
+            case CMARK_NODE_LIST:
+                kind = .list(
+                    ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                    start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0)
+                isLeaf = false
+            case CMARK_NODE_ITEM: kind = .item; isLeaf = false
+            case CMARK_NODE_CODE_BLOCK:
+                kind = .codeBlock(
+                    info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)),
+                    role: role(Int(cmark_node_get_start_line(node))))
+            case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock(string(cmark_node_get_literal(node)))
+            case CMARK_NODE_PARAGRAPH: kind = .paragraph; isLeaf = false
+            case CMARK_NODE_HEADING:
+                kind = .heading(level: Int(cmark_node_get_heading_level(node)), index: headings)
+                headings += 1
+                isLeaf = false
+            case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+            case CMARK_NODE_TEXT: kind = .text(string(cmark_node_get_literal(node)))
+            case CMARK_NODE_SOFTBREAK: kind = .softBreak
+            case CMARK_NODE_LINEBREAK: kind = .lineBreak
+            case CMARK_NODE_CODE: kind = .code(string(cmark_node_get_literal(node)))
+            case CMARK_NODE_HTML_INLINE: kind = .htmlInline(string(cmark_node_get_literal(node)))
+            case CMARK_NODE_EMPH: kind = .emphasis; isLeaf = false
+            case CMARK_NODE_STRONG: kind = .strong; isLeaf = false
+            case CMARK_NODE_LINK:
+                kind = .link(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+                isLeaf = false
+            case CMARK_NODE_IMAGE:
+                kind = .image(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+                isLeaf = false
+            default:
+                // Custom nodes do not come out of the parser; keep the tree's shape anyway.
+                kind = .text("")
+                isLeaf = cmark_node_first_child(node) == nil
+            }
+            let index = nodes.count
+            nodes.append(MarkdownDocument.Node(kind: kind))
+            if let parent = open.last { nodes[parent].children.append(index) }
+            // Containers are exited by the iterator, even when empty; leaves are not.
+            if !isLeaf { open.append(index) }
         }
-        return result
+        return MarkdownDocument(nodes: nodes)
     }
 
     /// What `render` puts in place of the notebook's own pieces.
@@ -94,8 +151,8 @@ enum Markdown {
         var math: (Int, _ alone: Bool) -> String
         /// Whether the math placeholder with this number is display math.
         var isDisplay: (Int) -> Bool
-        /// HTML for the n-th code block (0-based, document order), or nil to let cmark render it.
-        var codeBlock: (Int) -> String?
+        /// HTML for a code block that is a cell or a math fence, or nil to let cmark render it.
+        var codeBlock: (MarkdownDocument.CodeBlockRole) -> String?
         /// The id of the n-th heading (0-based).
         var headingID: (Int) -> String
         /// What to do with an image source: nil drops the image and keeps its alt text as
@@ -107,161 +164,188 @@ enum Markdown {
         var unsafeHTML: Bool
     }
 
-    /// Renders the masked text to an HTML fragment.
-    static func render(_ masked: String, substitutions: Substitutions) -> String {
-        let root = parse(masked, options: CMARK_OPT_DEFAULT)
+    /// Renders a document to an HTML fragment: the document is built back into a cmark tree,
+    /// with math, cells and heading anchors put in as custom nodes, and cmark writes the HTML
+    /// (safe mode on unless `unsafeHTML`).
+    static func render(_ document: MarkdownDocument, substitutions: Substitutions) -> String {
+        let root = cmark_node_new(CMARK_NODE_DOCUMENT)
         defer { cmark_node_free(root) }
-        var nodes: [OpaquePointer] = []
-        walk(root) { node, entering in if entering { nodes.append(node) } }
-        var codeIndex = 0
-        var replacedParagraphs: Set<OpaquePointer> = []
-        // Collect the edits during the walk, apply them afterwards (children first), so no
-        // iterator sees a changed tree and no freed node is touched again.
-        var edits: [() -> Void] = []
-        for node in nodes {
-            let parent = cmark_node_parent(node)
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_PARAGRAPH:
-                if let html = loneDisplayMath(node, substitutions) {
-                    replacedParagraphs.insert(node)
-                    edits.append { replace(node, withBlock: html) }
-                }
-            case CMARK_NODE_TEXT:
-                if let parent, replacedParagraphs.contains(parent) { break }
-                edits.append { splitPlaceholders(node, substitutions) }
-            case CMARK_NODE_CODE_BLOCK:
-                if let html = substitutions.codeBlock(codeIndex) {
-                    edits.append { replace(node, withBlock: html) }
-                }
-                codeIndex += 1
-            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                if !substitutions.unsafeHTML { edits.append { neutralizeHTML(node) } }
-            case CMARK_NODE_LINK:
-                let url = string(cmark_node_get_url(node))
-                let rewritten = substitutions.linkDestination(url)
-                if rewritten != url { cmark_node_set_url(node, rewritten) }
-            case CMARK_NODE_IMAGE:
-                let url = string(cmark_node_get_url(node))
-                if let source = substitutions.imageSource(url) {
-                    cmark_node_set_url(node, source)
-                } else {
-                    edits.append { imageToLink(node, url: url) }
-                }
-            default: break
-            }
-        }
-        edits.reversed().forEach { $0() }
-        // Headings become custom blocks with their anchor once their inlines are final.
-        var headings: [OpaquePointer] = []
-        walk(root) { node, entering in
-            if entering, cmark_node_get_type(node) == CMARK_NODE_HEADING { headings.append(node) }
-        }
-        for (index, node) in headings.enumerated() {
-            let id = substitutions.headingID(index)
-            let level = cmark_node_get_heading_level(node)
-            let inner = innerHTML(node, tag: "h\(level)")
-            replace(
-                node,
-                withBlock: "<h\(level) id=\"\(id)\"><a class=\"anchor\" href=\"#\(id)\" "
-                    + "aria-hidden=\"true\">#</a>\(inner)</h\(level)>\n")
-        }
+        guard let root else { return "" }
+        let builder = TreeBuilder(document: document, substitutions: substitutions)
+        builder.appendChildren(of: 0, to: root)
         let options = substitutions.unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let rendered = cmark_render_html(root, options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
     }
 
-    // MARK: - Placeholders
+    /// Builds cmark nodes from a document, one node kind at a time, without recursion.
+    private struct TreeBuilder {
+        let document: MarkdownDocument
+        let substitutions: Substitutions
 
-    /// Splits a text node at math placeholders into text and custom inline nodes.
-    private static func splitPlaceholders(_ node: OpaquePointer, _ substitutions: Substitutions) {
-        let pieces = Placeholder.split(string(cmark_node_get_literal(node)))
-        guard pieces.contains(where: { if case .math = $0 { true } else { false } }) else { return }
-        for piece in pieces {
-            let new: OpaquePointer?
-            switch piece {
-            case .text(let text):
-                new = cmark_node_new(CMARK_NODE_TEXT)
-                cmark_node_set_literal(new, text)
-            case .math(let index):
-                new = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-                cmark_node_set_on_enter(new, substitutions.math(index, false))
-                cmark_node_set_on_exit(new, "")
+        /// Appends the subtrees of `index`'s children to `parent`, in order.
+        func appendChildren(of index: Int, to parent: OpaquePointer) {
+            var stack: [(index: Int, parent: OpaquePointer)] = document[index].children.reversed().map { ($0, parent) }
+            while let (next, parent) = stack.popLast() {
+                guard let node = make(next) else { continue }
+                cmark_node_append_child(parent, node)
+                if expandsChildren(next) {
+                    stack += document[next].children.reversed().map { ($0, node) }
+                }
             }
-            if let new { cmark_node_insert_before(node, new) }
         }
-        cmark_node_unlink(node)
-        cmark_node_free(node)
-    }
 
-    /// The HTML for a paragraph that holds nothing but one display-math placeholder.
-    private static func loneDisplayMath(_ node: OpaquePointer, _ substitutions: Substitutions) -> String? {
-        var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT: text += string(cmark_node_get_literal(current))
-            case CMARK_NODE_SOFTBREAK: text += " "
-            default: return nil
+        /// Whether the cmark node made for `index` takes the document's children of `index`
+        /// (a node that was replaced or whose children were used up already does not).
+        private func expandsChildren(_ index: Int) -> Bool {
+            switch document[index].kind {
+            case .paragraph: loneDisplayMath(index) == nil
+            case .heading, .codeBlock, .htmlBlock, .htmlInline, .text: false
+            case .image(let url, _): substitutions.imageSource(url) != nil
+            default: true
             }
-            child = cmark_node_next(current)
         }
-        let pieces = Placeholder.split(text).filter {
-            if case .text(let t) = $0 { !t.allSatisfy(\.isWhitespace) } else { true }
-        }
-        guard pieces.count == 1, case .math(let index) = pieces[0], substitutions.isDisplay(index) else {
-            return nil
-        }
-        return substitutions.math(index, true)
-    }
 
-    // MARK: - Tree edits
-
-    private static func replace(_ node: OpaquePointer, withBlock html: String) {
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-        cmark_node_set_on_enter(block, html)
-        cmark_node_set_on_exit(block, "")
-        cmark_node_replace(node, block)
-        cmark_node_free(node)
-    }
-
-    /// Raw HTML is shown as text, so notebook text can never inject markup; comments vanish.
-    private static func neutralizeHTML(_ node: OpaquePointer) {
-        let literal = string(cmark_node_get_literal(node))
-        let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
-        if literal.trimmingLeadingWhitespace().hasPrefix("<!--") {
-            cmark_node_unlink(node)
-            cmark_node_free(node)
-            return
+        /// The cmark node for `index`, children not included; nil when it renders as nothing.
+        private func make(_ index: Int) -> OpaquePointer? {
+            switch document[index].kind {
+            case .document: return cmark_node_new(CMARK_NODE_DOCUMENT)
+            case .blockQuote: return cmark_node_new(CMARK_NODE_BLOCK_QUOTE)
+            case .list(let ordered, let start, let tight):
+                let node = cmark_node_new(CMARK_NODE_LIST)
+                cmark_node_set_list_type(node, ordered ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST)
+                cmark_node_set_list_start(node, Int32(clamping: start))
+                cmark_node_set_list_tight(node, tight ? 1 : 0)
+                return node
+            case .item: return cmark_node_new(CMARK_NODE_ITEM)
+            case .codeBlock(let info, let literal, let role):
+                if let html = substitutions.codeBlock(role) { return customBlock(html) }
+                let node = cmark_node_new(CMARK_NODE_CODE_BLOCK)
+                cmark_node_set_fence_info(node, info)
+                cmark_node_set_literal(node, literal)
+                return node
+            case .htmlBlock(let literal):
+                guard !substitutions.unsafeHTML else { return literalNode(CMARK_NODE_HTML_BLOCK, literal) }
+                return Self.neutralized(literal, block: true)
+            case .paragraph:
+                if let html = loneDisplayMath(index) { return customBlock(html) }
+                return cmark_node_new(CMARK_NODE_PARAGRAPH)
+            case .heading(let level, let number):
+                return heading(index, level: level, number: number)
+            case .thematicBreak: return cmark_node_new(CMARK_NODE_THEMATIC_BREAK)
+            case .text(let literal): return text(literal)
+            case .softBreak: return cmark_node_new(CMARK_NODE_SOFTBREAK)
+            case .lineBreak: return cmark_node_new(CMARK_NODE_LINEBREAK)
+            case .code(let literal): return literalNode(CMARK_NODE_CODE, literal)
+            case .htmlInline(let literal):
+                guard !substitutions.unsafeHTML else { return literalNode(CMARK_NODE_HTML_INLINE, literal) }
+                return Self.neutralized(literal, block: false)
+            case .emphasis: return cmark_node_new(CMARK_NODE_EMPH)
+            case .strong: return cmark_node_new(CMARK_NODE_STRONG)
+            case .link(let url, let title):
+                let node = cmark_node_new(CMARK_NODE_LINK)
+                cmark_node_set_url(node, substitutions.linkDestination(url))
+                cmark_node_set_title(node, title)
+                return node
+            case .image(let url, let title):
+                if let source = substitutions.imageSource(url) {
+                    let node = cmark_node_new(CMARK_NODE_IMAGE)
+                    cmark_node_set_url(node, source)
+                    cmark_node_set_title(node, title)
+                    return node
+                }
+                // An image that may not be embedded becomes a link to it, labelled with its alt text.
+                let link = cmark_node_new(CMARK_NODE_LINK)
+                cmark_node_set_url(link, url)
+                let alt = document.plainText(of: index, keepingMath: false)
+                cmark_node_append_child(link, literalNode(CMARK_NODE_TEXT, "image: " + (alt.isEmpty ? url : alt)))
+                return link
+            }
         }
-        let replacement: OpaquePointer?
-        if isBlock {
-            replacement = cmark_node_new(CMARK_NODE_CODE_BLOCK)
-            cmark_node_set_fence_info(replacement, "html")
-        } else {
-            replacement = cmark_node_new(CMARK_NODE_CODE)
-        }
-        cmark_node_set_literal(replacement, literal)
-        if let replacement {
-            cmark_node_replace(node, replacement)
-            cmark_node_free(node)
-        }
-    }
 
-    /// An image that may not be embedded becomes a link to it, labelled with its alt text.
-    private static func imageToLink(_ node: OpaquePointer, url: String) {
-        let link = cmark_node_new(CMARK_NODE_LINK)
-        cmark_node_set_url(link, url)
-        let text = cmark_node_new(CMARK_NODE_TEXT)
-        let alt = plainText(node)
-        cmark_node_set_literal(text, "image: " + (alt.isEmpty ? url : alt))
-        cmark_node_append_child(link, text)
-        cmark_node_replace(node, link)
-        cmark_node_free(node)
+        /// A text node, or a run of text and custom inline nodes when it holds math
+        /// placeholders (wrapped in a transparent custom inline).
+        private func text(_ literal: String) -> OpaquePointer? {
+            let pieces = Placeholder.split(literal)
+            guard pieces.contains(where: { if case .math = $0 { true } else { false } }) else {
+                return literalNode(CMARK_NODE_TEXT, literal)
+            }
+            let group = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            cmark_node_set_on_enter(group, "")
+            cmark_node_set_on_exit(group, "")
+            for piece in pieces {
+                switch piece {
+                case .text(let text): cmark_node_append_child(group, literalNode(CMARK_NODE_TEXT, text))
+                case .math(let index):
+                    let math = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                    cmark_node_set_on_enter(math, substitutions.math(index, false))
+                    cmark_node_set_on_exit(math, "")
+                    cmark_node_append_child(group, math)
+                }
+            }
+            return group
+        }
+
+        /// The HTML for a paragraph that holds nothing but one display-math placeholder.
+        private func loneDisplayMath(_ index: Int) -> String? {
+            var text = ""
+            for child in document[index].children {
+                switch document[child].kind {
+                case .text(let literal): text += literal
+                case .softBreak: text += " "
+                default: return nil
+                }
+            }
+            let pieces = Placeholder.split(text).filter {
+                if case .text(let t) = $0 { !t.allSatisfy(\.isWhitespace) } else { true }
+            }
+            guard pieces.count == 1, case .math(let math) = pieces[0], substitutions.isDisplay(math) else {
+                return nil
+            }
+            return substitutions.math(math, true)
+        }
+
+        /// A heading as a custom block with its anchor: `<hN id="…"><a class="anchor" …>#</a>…</hN>`,
+        /// its inline HTML written by cmark.
+        private func heading(_ index: Int, level: Int, number: Int) -> OpaquePointer? {
+            let node = cmark_node_new(CMARK_NODE_HEADING)
+            guard let node else { return nil }
+            defer { cmark_node_free(node) }
+            cmark_node_set_heading_level(node, Int32(level))
+            appendChildren(of: index, to: node)
+            let id = substitutions.headingID(number)
+            let inner = Markdown.innerHTML(node, tag: "h\(level)")
+            return customBlock(
+                "<h\(level) id=\"\(id)\"><a class=\"anchor\" href=\"#\(id)\" "
+                    + "aria-hidden=\"true\">#</a>\(inner)</h\(level)>\n")
+        }
+
+        private func customBlock(_ html: String) -> OpaquePointer? {
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            cmark_node_set_on_enter(block, html)
+            cmark_node_set_on_exit(block, "")
+            return block
+        }
+
+        private func literalNode(_ type: cmark_node_type, _ literal: String) -> OpaquePointer? {
+            let node = cmark_node_new(type)
+            cmark_node_set_literal(node, literal)
+            return node
+        }
+
+        /// Raw HTML shown as text, so notebook text can never inject markup; comments vanish.
+        static func neutralized(_ literal: String, block: Bool) -> OpaquePointer? {
+            if literal.trimmingLeadingWhitespace().hasPrefix("<!--") { return nil }
+            let node = cmark_node_new(block ? CMARK_NODE_CODE_BLOCK : CMARK_NODE_CODE)
+            if block { cmark_node_set_fence_info(node, "html") }
+            cmark_node_set_literal(node, literal)
+            return node
+        }
     }
 
     /// The HTML of a node's children: the node rendered alone, its own tag stripped.
-    private static func innerHTML(_ node: OpaquePointer, tag: String) -> String {
+    fileprivate static func innerHTML(_ node: OpaquePointer, tag: String) -> String {
         guard let rendered = cmark_render_html(node, CMARK_OPT_DEFAULT) else { return "" }
         defer { free(rendered) }
         var html = String(cString: rendered)
@@ -273,7 +357,9 @@ enum Markdown {
 
     // MARK: - Plumbing
 
-    private static func parse(_ text: String, options: Int32) -> OpaquePointer {
+    /// The one call of cmark's parser, counted.
+    private static func parse(_ text: String, options: Int32, counting kind: InputCounts.Kind) -> OpaquePointer {
+        InputCounts.record(kind)
         let length = text.utf8.count
         return text.withCString { pointer in cmark_parse_document(pointer, length, options) }
     }
@@ -288,20 +374,6 @@ enum Markdown {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             visit(node, event == CMARK_EVENT_ENTER)
         }
-    }
-
-    /// The text of a node's inline content, as a reader sees it.
-    private static func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
-        walk(node) { child, entering in
-            guard entering else { return }
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(child))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-            default: break
-            }
-        }
-        return text
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -99,17 +99,19 @@ struct MathMasker {
     }
 
     /// The text with every span replaced by its placeholder (span number = index in `spans`).
-    static func mask(_ text: String, spans: [Span], tokens: [String]) -> String {
+    static func mask(_ text: String, spans: [Span], tokens: [String]) -> MaskedText {
         var result: [UInt8] = []
+        var replacements: [MaskedText.Replacement] = []
         let bytes = Array(text.utf8)
         var position = 0
         for (span, token) in zip(spans, tokens) {
             result += bytes[position..<span.range.lowerBound]
+            replacements.append(.init(masked: result.count, token: token.utf8.count, originalEnd: span.range.upperBound))
             result += Array(token.utf8)
             position = span.range.upperBound
         }
         result += bytes[position...]
-        return String(decoding: result, as: UTF8.self)
+        return MaskedText(text: String(decoding: result, as: UTF8.self), replacements: replacements)
     }
 
     // MARK: - Scanning
@@ -282,5 +284,50 @@ struct MathMasker {
 extension Substring {
     fileprivate func droppingCarriageReturn() -> Substring {
         last == "\r" ? dropLast() : self
+    }
+}
+
+/// A notebook's text with its math replaced by placeholders, and the way back from a
+/// position in it to the same position in the notebook.
+struct MaskedText {
+    /// One span replaced by its token: where the token starts in the masked text, its
+    /// length, and where the span ends in the notebook.
+    struct Replacement {
+        var masked: Int
+        var token: Int
+        var originalEnd: Int
+    }
+
+    /// The masked text.
+    let text: String
+    /// The replacements, in order.
+    let replacements: [Replacement]
+    /// The UTF-8 offset of each line of `text`.
+    let lineStarts: [Int]
+
+    init(text: String, replacements: [Replacement]) {
+        self.text = text
+        self.replacements = replacements
+        var starts = [0]
+        for (index, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+        lineStarts = starts
+    }
+
+    /// The notebook offset of a masked-text offset that is not inside a token.
+    func originalOffset(_ offset: Int) -> Int {
+        var low = 0
+        var high = replacements.count
+        while low < high {  // the first replacement ending after `offset`
+            let mid = (low + high) / 2
+            if replacements[mid].masked + replacements[mid].token <= offset { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return offset }
+        let previous = replacements[low - 1]
+        return previous.originalEnd + (offset - (previous.masked + previous.token))
+    }
+
+    /// The notebook offset of the start of (1-based) line `line` of the masked text.
+    func originalOffset(ofLine line: Int) -> Int {
+        originalOffset(lineStarts[max(0, min(line - 1, lineStarts.count - 1))])
     }
 }

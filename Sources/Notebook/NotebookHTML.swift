@@ -39,7 +39,6 @@ extension ParsedNotebook {
 
     /// The notebook's body as an HTML fragment, with math and cells from `parts`.
     public func renderBody(_ parts: HTMLParts) -> String {
-        let roles = codeBlocks
         let math = self.math
         let headings = self.headings
         let substitutions = Markdown.Substitutions(
@@ -47,19 +46,18 @@ extension ParsedNotebook {
                 index < math.count ? parts.math(index, alone || math[index].style == .fence) : ""
             },
             isDisplay: { index in index < math.count && math[index].isDisplay },
-            codeBlock: { index in
-                guard index < roles.count else { return nil }
-                switch roles[index] {
-                case .plain: return nil
-                case .cell(let cell): return parts.cell(cell)
-                case .math(let span): return parts.math(span, true)
+            codeBlock: { role in
+                switch role {
+                case .plain: nil
+                case .cell(let cell): parts.cell(cell)
+                case .math(let span): parts.math(span, true)
                 }
             },
             headingID: { index in index < headings.count ? headings[index].id : "section-\(index)" },
             imageSource: parts.image,
             linkDestination: Self.reportLink,
             unsafeHTML: parts.unsafeHTML)
-        return Markdown.render(maskedText, substitutions: substitutions)
+        return Markdown.render(document, substitutions: substitutions)
     }
 }
 

@@ -17,16 +17,8 @@ public struct ParsedNotebook: Sendable {
     /// Problems found while reading (front matter, unclosed fences).
     public let diagnostics: [Diagnostic]
 
-    /// The notebook text with math replaced by placeholders, ready for cmark.
-    let maskedText: String
-    /// For each code block of the masked text (document order): the cell or math fence it is.
-    let codeBlocks: [CodeBlockRole]
-
-    enum CodeBlockRole: Sendable {
-        case plain
-        case cell(Int)
-        case math(Int)
-    }
+    /// The notebook's Markdown, math masked, as cmark parsed it.
+    let document: MarkdownDocument
 
     /// The report's title: `title:` from the front matter, else the first heading's text.
     public var title: String? { frontMatter.title ?? headings.first?.text }
@@ -43,7 +35,8 @@ public struct ParsedNotebook: Sendable {
         let masked = MathMasker.mask(text, spans: spans, tokens: spans.indices.map(Placeholder.token))
 
         var cells: [Cell] = []
-        var roles: [CodeBlockRole] = []
+        // The role of each code block, by the notebook line it starts on.
+        var roles: [Int: MarkdownDocument.CodeBlockRole] = [:]
         var diagnostics = frontDiagnostics
         for block in blocks {
             guard case .code(let info, let literal, let fenced) = block.kind else { continue }
@@ -54,16 +47,16 @@ public struct ParsedNotebook: Sendable {
             let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             switch (fenced ? words.first : nil) {
             case "gp":
-                roles.append(.cell(cells.count))
+                roles[block.startLine] = .cell(cells.count)
                 cells.append(Cell(kind: .setup, code: fragment, range: range, info: info))
             case "math" where words.dropFirst().contains("check"):
-                roles.append(.cell(cells.count))
+                roles[block.startLine] = .cell(cells.count)
                 cells.append(Cell(kind: .check, code: fragment, range: range, info: info))
             case "math":
-                roles.append(.math(math.count))
+                roles[block.startLine] = .math(math.count)
                 math.append(MathSpan(tex: fragment, range: range, style: .fence))
             default:
-                roles.append(.plain)
+                break
             }
             if fenced, !Self.isClosed(block, in: file) {
                 diagnostics.append(
@@ -74,8 +67,12 @@ public struct ParsedNotebook: Sendable {
             }
         }
 
+        // Code blocks are never masked, so each starts where the raw text's survey saw it.
+        let document = Markdown.document(masked.text) { maskedLine in
+            roles[file.location(of: masked.originalOffset(ofLine: maskedLine)).line] ?? .plain
+        }
         var slugger = Slugger()
-        let headings = Markdown.headings(masked).map { level, text in
+        let headings = document.headings.map { level, text in
             let plain = Placeholder.split(text).map { piece in
                 switch piece {
                 case .text(let text): text
@@ -91,8 +88,7 @@ public struct ParsedNotebook: Sendable {
         self.math = math
         self.cells = cells
         self.diagnostics = diagnostics
-        self.maskedText = masked
-        self.codeBlocks = roles
+        self.document = document
     }
 
     /// The literal of a code block as a fragment mapped to the lines it came from: content
