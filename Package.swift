@@ -35,14 +35,19 @@ let package = Package(
         .target(name: "Setup", dependencies: ["Numerics", "Diagnostics"], exclude: ["README.md"]),
         // TeX as a computation: checked equations read, evaluated and judged.
         .target(name: "Checks", dependencies: ["Setup", "Numerics", "Diagnostics", "TeX"]),
-        // HTML page, check panels, SVG figures, summaries.
+        // read → parse → evaluate → check, each stage named; the cache and the inputs hash.
         .target(
-            name: "Report", dependencies: ["Notebook", "TeX", "Setup", "Checks", "Diagnostics"], exclude: ["README.md"]),
+            name: "Pipeline", dependencies: ["Notebook", "TeX", "Setup", "Checks", "Numerics", "Diagnostics"],
+            exclude: ["README.md"]),
+        // Renders only: the HTML page, check panels, SVG figures, summaries.
+        .target(
+            name: "Report", dependencies: ["Pipeline", "Notebook", "TeX", "Setup", "Checks", "Diagnostics"],
+            exclude: ["README.md"]),
         // The command line: subcommands only.
         .executableTarget(
             name: "derive",
             dependencies: [
-                "Report", "Notebook", "Setup", "Checks", "Diagnostics", "Numerics",
+                "Pipeline", "Report", "Diagnostics", "Numerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -62,7 +67,13 @@ let package = Package(
             name: "SetupTests", dependencies: ["Setup", "Numerics", "Diagnostics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Setup", "Numerics", "Diagnostics", "TeX", "TestSupport"]),
         .testTarget(
-            name: "ReportTests", dependencies: ["Report", "Notebook", "Setup", "Checks", "Diagnostics", "TeX", "TestSupport"],
+            name: "PipelineTests",
+            dependencies: [
+                "Pipeline", "Report", "Notebook", "Setup", "Checks", "Diagnostics", "Numerics", "TeX", "TestSupport",
+            ],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ReportTests", dependencies: ["Report", "Pipeline", "Notebook", "Setup", "Checks", "Diagnostics", "TeX", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "deriveTests", dependencies: ["derive", "TestSupport"], exclude: ["Fixtures"]),
     ]

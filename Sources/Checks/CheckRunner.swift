@@ -17,46 +17,28 @@ public struct CheckRunner {
         self.judge = judge
     }
 
-    /// The checks of one check cell (`cell` indexes the notebook's cells) whose TeX is
-    /// `fragment`, parsed as `parsed`. Diagnostics are placed in the notebook.
-    public func run(cell: Int, fragment: SourceFragment, parsed: TeXParseResult) -> (
-        results: [CheckResult], diagnostics: [Diagnostic]
-    ) {
-        var reader = EquationReader(names: evaluation.definitions)
-        let equations = reader.read(parsed)
-        var diagnostics = reader.diagnostics.map { $0.located(in: fragment) }
+    /// Judges planned checks (the `=`s of one cell, or any of them). Diagnostics are placed
+    /// in the notebook; a failure that follows from an error already reported in a gp block
+    /// gives none.
+    public func run(_ checks: [PlannedCheck]) -> (results: [CheckResult], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         var results: [CheckResult] = []
-        for (number, equation) in equations.enumerated() {
-            for step in 0..<(equation.sides.count - 1) {
-                let left = equation.sides[step]
-                let right = equation.sides[step + 1]
-                do {
-                    var result = try check(left, right, groupings: reader.groupings, warnings: &diagnostics, fragment: fragment)
-                    if step < equation.relations.count {
-                        let relation = equation.relations[step]
-                        result.relation = fragment.fileRange(relation.lowerBound, relation.upperBound)
-                    }
-                    result.cell = cell
-                    result.equation = number
-                    result.step = step
-                    result.label = parsed.label
-                    results.append(result)
-                } catch where !error.isConsequence {
-                    diagnostics.append(
-                        Diagnostic.error(error.message, range: error.range, help: error.help).located(in: fragment))
-                } catch {
-                    continue  // already reported where the gp block failed
-                }
+        for planned in checks {
+            do {
+                results.append(try check(planned, warnings: &diagnostics))
+            } catch where !error.isConsequence {
+                diagnostics.append(
+                    Diagnostic.error(error.message, range: error.range, help: error.help).located(in: planned.fragment))
+            } catch {
+                continue  // already reported where the gp block failed
             }
         }
         return (results, diagnostics)
     }
 
     /// One `=`: plan the rows, build both sides for each, judge.
-    private func check(
-        _ left: CheckExpression, _ right: CheckExpression, groupings: [GroupingChoice],
-        warnings: inout [Diagnostic], fragment: SourceFragment
-    ) throws(CheckFailure) -> CheckResult {
+    private func check(_ planned: PlannedCheck, warnings: inout [Diagnostic]) throws(CheckFailure) -> CheckResult {
+        let (left, right, fragment) = (planned.left, planned.right, planned.fragment)
         let scope = evaluation.scope
         let definitions = evaluation.definitions
         let leftHasDerivative = try CheckPlan.validate(left, definitions: definitions)
@@ -73,7 +55,7 @@ public struct CheckRunner {
             let rightValue = try evaluator.evaluate(right)
             try Self.compare(leftValue, rightValue, plan.axes, left, right)
             if number == 0 {
-                warnings += try groupingWarnings(groupings, within: left.range.union(right.range), evaluator, fragment)
+                warnings += try groupingWarnings(planned.groupings, evaluator, fragment)
             }
             let target = plan.axes.union(leftValue.axes, rightValue.axes)
             let claim = try side(claimExpression, axes: target, assignment, plan)
@@ -88,14 +70,13 @@ public struct CheckRunner {
         }
         let judgement = judge.judge(rows: rows, parameterName: parameterName ?? "λ")
         return CheckResult(
-            cell: 0, equation: 0, step: 0, range: fragment.fileRange(left.range.lowerBound, right.range.upperBound),
-            relation: fragment.fileRange(left.range.upperBound, right.range.lowerBound),
-            leftTeX: Self.text(fragment, left.range), rightTeX: Self.text(fragment, right.range),
+            cell: planned.cell, equation: planned.equation, step: planned.step, range: planned.range,
+            relation: planned.relation, leftTeX: planned.leftTeX, rightTeX: planned.rightTeX,
             claimIsLeft: claimIsLeft, leftIsDerivative: leftHasDerivative, rightIsDerivative: rightHasDerivative,
             rowIndices: plan.rowIndices.map { IndexRange(name: $0.name, upper: $0.range.upperBound) },
             entryIndices: plan.axes.order.map { IndexRange(name: $0, upper: plan.axes.lengths[$0] ?? 0) },
             assignments: plan.assignments.map { assignment in plan.rowIndices.map { assignment[$0.name] ?? 0 } },
-            judgement: judgement, parameterName: parameterName, label: nil)
+            judgement: judgement, parameterName: parameterName, label: planned.label)
     }
 
     /// A side as the judge takes it: analytic, or one finite difference g̃(h) = g(h) + h·c
@@ -182,10 +163,10 @@ public struct CheckRunner {
     /// Warnings for elementwise groupings in this check whose left-to-right reading gives
     /// another value.
     private func groupingWarnings(
-        _ groupings: [GroupingChoice], within range: SourceRange, _ evaluator: SideEvaluator, _ fragment: SourceFragment
+        _ groupings: [GroupingChoice], _ evaluator: SideEvaluator, _ fragment: SourceFragment
     ) throws(CheckFailure) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
-        for choice in groupings where choice.range.lowerBound >= range.lowerBound && choice.range.upperBound <= range.upperBound {
+        for choice in groupings {
             let used = try evaluator.evaluate(choice.used)
             guard let other = try? evaluator.evaluate(choice.alternative), other.axes == used.axes,
                 other.matrix.rows == used.matrix.rows, other.matrix.columns == used.matrix.columns
@@ -232,13 +213,6 @@ public struct CheckRunner {
             }
         }
         return nil
-    }
-
-    private static func text(_ fragment: SourceFragment, _ range: SourceRange) -> String {
-        let utf8 = Array(fragment.text.utf8)
-        let lower = max(0, min(range.lowerBound, utf8.count))
-        let upper = max(lower, min(range.upperBound, utf8.count))
-        return String(decoding: utf8[lower..<upper], as: UTF8.self)
     }
 }
 

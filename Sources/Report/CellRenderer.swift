@@ -2,21 +2,21 @@ import Diagnostics
 import Checks
 import Setup
 import Notebook
+import Pipeline
 import TeX
 
 /// The HTML of the notebook's cells: setup code with what it defined, and checked
 /// equations.
 struct CellRenderer {
     let run: NotebookRun
+    let typesetter: MathTypesetter
     var notebook: ParsedNotebook { run.notebook }
-    var evaluation: NotebookEvaluation { run.evaluation }
 
     func html(forCell index: Int) -> String {
         let cell = notebook.cells[index]
         switch cell.kind {
         case .setup:
-            let block = notebook.cells[..<index].filter { $0.kind == .setup }.count
-            let results = evaluation.blocks.indices.contains(block) ? evaluation.blocks[block] : nil
+            let results = run.setupResults(forCell: index)
             var html = "<section class=\"cell setup\"><span class=\"cell-label\">setup</span>"
             if results?.echo ?? true {
                 html += "<pre><code class=\"language-gp\">\(XMLText.escape(cell.code.text))\n</code></pre>"
@@ -27,16 +27,16 @@ struct CellRenderer {
             return html + "</section>\n"
         case .check:
             let results = run.checks.filter { $0.cell == index }
-            let number = run.typesetter.number(forCell: index)
+            let number = typesetter.number(forCell: index)
             let panels = results.map { result in
                 let chain = results.filter { $0.equation == result.equation }.count
                 return CheckPanel(
-                    result: result, run: run, id: run.panelID(result),
+                    result: result, run: run, typesetter: typesetter, id: run.panelID(result),
                     equation: number.map { ($0.anchor, $0.number) },
                     step: chain > 1 ? "step \(result.step + 1) of \(chain)" : nil
                 ).html()
             }.joined()
-            let equation = run.typesetter.html(forCell: index, link: results.first.map(run.panelID))
+            let equation = typesetter.html(forCell: index, link: results.first.map(run.panelID))
             let problems = run.diagnostics.filter { diagnostic in
                 diagnostic.severity == .error && diagnostic.range.map { cell.range.union($0) == cell.range } ?? false
             }
@@ -51,5 +51,15 @@ struct CellRenderer {
             }
             return html + "</section>\n"
         }
+    }
+}
+
+extension NotebookRun {
+    /// The anchor of a check's panel: `check.<equation>.<k>`, with the equation's anchor
+    /// (its label or number) and k counting the `=`s of its cell from 1.
+    func panelID(_ result: CheckResult) -> String {
+        let base = math.cells[result.cell]?.number.map { String($0.anchor.dropFirst(3)) } ?? "cell\(result.cell)"
+        let position = checks.filter { $0.cell == result.cell }.firstIndex(of: result) ?? 0
+        return "check.\(base).\(position + 1)"
     }
 }

@@ -1,4 +1,5 @@
 import Checks
+import Pipeline
 import Setup
 import Numerics
 import TeX
@@ -9,6 +10,7 @@ import TeX
 struct CheckPanel {
     let result: CheckResult
     let run: NotebookRun
+    let typesetter: MathTypesetter
     /// The panel's anchor, `check.<equation>.<k>`.
     let id: String
     /// The anchor of the equation it belongs to, for the way back.
@@ -28,8 +30,9 @@ struct CheckPanel {
         if let step {
             // In a chain, say which '=' this is; a single '=' stands right beside its equation.
             html += " <span class=\"muted\">\(step)</span>"
-            html += "<div class=\"compared\">\(run.typesetter.inline(result.leftTeX)) <span class=\"eq-sign\">=</span> "
-            html += "\(run.typesetter.inline(result.rightTeX))</div>"
+            let formulas = run.formulas(of: result)
+            html += "<div class=\"compared\">\(typesetter.inline(formulas?.left, source: result.leftTeX)) "
+            html += "<span class=\"eq-sign\">=</span> \(typesetter.inline(formulas?.right, source: result.rightTeX))</div>"
         }
         html += "</header>\n"
         html += "<p class=\"roles\">\(roles())</p>\n"

@@ -1,4 +1,5 @@
 import Checks
+import Pipeline
 import Setup
 import Numerics
 import TeX
@@ -6,7 +7,7 @@ import TeX
 /// The top of a report: what a reviewer wants first — did it pass, what failed and why,
 /// and where each check is — and the parameters the notebook was checked at.
 enum PageSummary {
-    static func html(_ run: NotebookRun) -> String {
+    static func html(_ run: NotebookRun, typesetter: MathTypesetter) -> String {
         let outcome = run.outcome
         let total = run.checks.count
         var html = "<section class=\"summary\" aria-labelledby=\"derive.summary\">\n"
@@ -24,11 +25,13 @@ enum PageSummary {
             html += "<ol class=\"check-list\">\n"
             for check in run.checks {
                 let expected = run.expectsFailure && check.verdict == .fail
-                let number = run.typesetter.number(forCell: check.cell).map { "(\($0.number)) " } ?? ""
+                let number = typesetter.number(forCell: check.cell).map { "(\($0.number)) " } ?? ""
                 html += "<li><a href=\"#\(run.panelID(check))\">"
                 html += Badge.html(check.verdict, vacuous: check.isVacuous, expected: expected, small: true)
                 html += " <span class=\"eqref\">\(XMLText.escape(number))</span>"
-                html += run.typesetter.inline(check.leftTeX) + " = " + run.typesetter.inline(check.rightTeX) + "</a>"
+                let formulas = run.formulas(of: check)
+                html += typesetter.inline(formulas?.left, source: check.leftTeX) + " = "
+                html += typesetter.inline(formulas?.right, source: check.rightTeX) + "</a>"
                 let indices = (check.rowIndices + check.entryIndices).map(\.description).joined(separator: ", ")
                 if !indices.isEmpty { html += " <span class=\"muted\">\(XMLText.escape(indices))</span>" }
                 if let hint = check.judgement.hints.first, check.verdict != .pass {

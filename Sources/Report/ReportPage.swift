@@ -1,5 +1,6 @@
 import Diagnostics
 import Notebook
+import Pipeline
 import TeX
 
 /// Options that change how a report is rendered.
@@ -13,44 +14,31 @@ public struct ReportOptions: Sendable {
     }
 }
 
-/// A rendered report: the page, and the run it shows.
-public struct RenderedReport: Sendable {
-    /// The whole HTML document.
-    public let html: String
-    /// The hash of the report's inputs, embedded in `html`.
-    public let inputs: InputsHash
-    /// The evaluated and checked notebook.
-    public let run: NotebookRun
-    /// Everything found wrong or suspicious, sorted by position.
-    public var diagnostics: [Diagnostic] { run.diagnostics }
-}
-
-/// Builds the self-contained HTML page of one notebook.
+/// Builds the self-contained HTML page of one notebook from its run; it renders and
+/// computes nothing else.
 public struct ReportPage {
     let run: NotebookRun
-    let inputs: InputsHash
     let options: ReportOptions
 
     var notebook: ParsedNotebook { run.notebook }
+    var inputs: InputsHash { run.inputs }
 
-    /// A page for a run whose inputs hash to `inputs`.
-    public init(run: NotebookRun, inputs: InputsHash, options: ReportOptions = ReportOptions()) {
+    /// A page for `run`.
+    public init(run: NotebookRun, options: ReportOptions = ReportOptions()) {
         self.run = run
-        self.inputs = inputs
         self.options = options
     }
 
-    /// Renders the page.
-    public func render() -> RenderedReport {
-        let cells = CellRenderer(run: run)
-        let typesetter = run.typesetter
+    /// The whole HTML document.
+    public func html() -> String {
+        let typesetter = MathTypesetter(math: run.math)
+        let cells = CellRenderer(run: run, typesetter: typesetter)
         let body = notebook.renderBody(
             HTMLParts(
                 math: { index, alone in typesetter.html(forSpan: index, alone: alone) },
                 cell: { index in cells.html(forCell: index) },
                 unsafeHTML: options.unsafeHTML))
-        let html = document(body: body, diagnostics: run.diagnostics)
-        return RenderedReport(html: html, inputs: inputs, run: run)
+        return document(body: body, diagnostics: run.diagnostics, typesetter: typesetter)
     }
 
     private var title: String { notebook.title ?? notebook.file.path }
@@ -62,7 +50,7 @@ public struct ReportPage {
         return "sha256:" + hasher.hexDigest()
     }
 
-    private func document(body: String, diagnostics: [Diagnostic]) -> String {
+    private func document(body: String, diagnostics: [Diagnostic], typesetter: MathTypesetter) -> String {
         let source = XMLText.escape(notebook.file.path)
         var html = """
             <!DOCTYPE html>
@@ -87,7 +75,7 @@ public struct ReportPage {
         }
         html += "</header>\n"
         html += DiagnosticsBox.html(diagnostics.filter { $0.severity == .error }, kind: "errors")
-        html += PageSummary.html(run)
+        html += PageSummary.html(run, typesetter: typesetter)
         html += tableOfContents()
         html += "<main class=\"notebook\">\n\(body)</main>\n"
         html += """

@@ -6,32 +6,10 @@ import Notebook
 import Numerics
 import TeX
 
-/// The evaluation of a notebook's gp blocks as the report uses it, and the HTML of what
-/// each block defined: scalars with their value, vectors and matrices with their shape and
+/// The HTML of what each gp block defined: scalars with their value, vectors and matrices with their shape and
 /// a preview of a few entries, families with their index ranges, functions with their
 /// parameters, and a mark on values that are NaN or infinite.
 enum SetupResults {
-    /// The gp blocks of `notebook` evaluated with data files read from its folder.
-    static func evaluate(_ notebook: ParsedNotebook) -> NotebookEvaluation {
-        NotebookEvaluation(
-            blocks: setupFragments(notebook), options: EvaluationOptions(baseDirectory: folder(of: notebook.file)))
-    }
-
-    /// The data files the notebook's gp blocks name, for the inputs hash.
-    static func dataFiles(of notebook: ParsedNotebook) -> [(name: String, bytes: [UInt8])] {
-        DataFiles.referenced(in: setupFragments(notebook).map(\.text), baseDirectory: folder(of: notebook.file))
-            .map { ($0.path, $0.bytes) }
-    }
-
-    static func setupFragments(_ notebook: ParsedNotebook) -> [SourceFragment] {
-        notebook.cells.filter { $0.kind == .setup }.map(\.code)
-    }
-
-    static func folder(of file: SourceFile) -> String {
-        let folder = (file.path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
-    }
-
     /// The results table of one block (empty when it defines nothing).
     static func html(_ block: BlockResults) -> String {
         guard !block.entries.isEmpty else { return "" }

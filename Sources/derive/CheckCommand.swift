@@ -1,6 +1,6 @@
 import ArgumentParser
-import Diagnostics
 import Foundation
+import Pipeline
 import Report
 
 /// `derive check`: runs every check without writing HTML.
@@ -26,30 +26,9 @@ struct CheckCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let pipeline = RenderPipeline(cache: notebooks.cache)
-        let jobs: [RenderPipeline.Job]
-        do {
-            jobs = try RenderPipeline.jobs(paths: notebooks.notebookPaths, outputDirectory: ".")
-        } catch {
-            Terminal.printError("\(error)\n")
-            throw ExitCode(64)
+        let results = try Terminal.exitingOnUsageError { () throws(StageError) in
+            try notebooks.session.check(paths: notebooks.notebookPaths, report: Terminal.show)
         }
-        var runs: [NotebookRun] = []
-        var unreadable: [Diagnostic] = []
-        for job in jobs {
-            do {
-                let run = try pipeline.run(job)
-                Terminal.report(run.diagnostics)
-                runs.append(run)
-            } catch {
-                Terminal.printError("\(error)\n")
-                unreadable.append(
-                    .error(
-                        "\(error.message) (while \(error.step.rawValue))", file: SourceFile(path: error.path, text: ""))
-                )
-            }
-        }
-        let results = CheckResults(runs: runs, unreadable: unreadable, strict: notebooks.strict)
         let formatted = CheckSummary.render(results, format: format)
         // Annotations share stdout only with the text format; the other formats keep stdout
         // parseable unless they go to a file.
@@ -58,10 +37,10 @@ struct CheckCommand: ParsableCommand {
             && (format == .text || output != nil)
         let annotations = annotate ? CheckSummary.annotations(results) : ""
         if let output {
-            do {
-                try RenderPipeline.write(formatted, to: output)
+            do throws(StageError) {
+                try ReportFiles.write(formatted, to: output)
             } catch {
-                Terminal.printError("\(error)\n")
+                Terminal.show(.failure(error))
                 throw ExitCode(RunResult.error.exitStatus)
             }
             print(annotations, terminator: "")

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Report
+import Pipeline
 
 /// The options every subcommand shares: which notebooks, and how strict to be.
 struct NotebookOptions: ParsableArguments {
@@ -12,9 +12,11 @@ struct NotebookOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Run every check again instead of reusing results from .derive-cache/.")
     var noCache = false
 
-    /// The cache of judged checks, unless `--no-cache`.
-    var cache: CheckCache? { noCache ? nil : CheckCache() }
-
     /// The paths to read, with the default folder when none is given.
     var notebookPaths: [String] { paths.isEmpty ? ["notebooks"] : paths }
+
+    /// A session of the pipeline these options ask for.
+    var session: Session {
+        Session(pipeline: Pipeline(cache: noCache ? nil : CheckCache()), strict: strict)
+    }
 }

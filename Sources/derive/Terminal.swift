@@ -1,40 +1,46 @@
+import ArgumentParser
 import Diagnostics
 import Foundation
-import Report
+import Pipeline
 
 /// Where output goes: results on stdout, diagnostics on stderr, colours only on a terminal
 /// and never under `NO_COLOR`.
 enum Terminal {
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
-
     static var colors: Bool {
         let environment = ProcessInfo.processInfo.environment
-        return stderrIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        return isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }
 
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    static func report(_ diagnostics: [Diagnostic]) {
-        guard !diagnostics.isEmpty else { return }
-        printError(DiagnosticRenderer(colors: colors).render(diagnostics))
-    }
-}
-
-/// The exit status of a run, from the worst thing that happened (DESIGN: 3 for a notebook
-/// error, else 1 for a failed check or a stale report, else 0).
-struct Outcome {
-    var notebookError = false
-    var failed = false
-
-    mutating func record(_ run: NotebookRun, strict: Bool) {
-        switch run.result(strict: strict) {
-        case .error: notebookError = true
-        case .fail: failed = true
-        case .pass: break
+    /// Shows what a session reports.
+    static func show(_ event: SessionEvent) {
+        switch event {
+        case .diagnostics(let diagnostics):
+            printError(DiagnosticRenderer(colors: colors).render(diagnostics))
+        case .failure(let error):
+            printError("\(error)\n")
+        case .written(let report, let bytes, let seconds):
+            let size = String(format: "%.1f", Double(bytes) / 1024)
+            print("\(report)  \(size) KiB  \(String(format: "%.2f", seconds)) s")
+        case .missing(let job):
+            print("missing: \(job.report) (render \(job.notebook))")
+        case .stale(let job):
+            print("stale: \(job.report) (\(job.notebook) or derive changed since it was rendered)")
+        case .orphan(let path):
+            print("orphan: \(path) (no notebook renders to it any more)")
         }
     }
 
-    var exitCode: Int32 { notebookError ? 3 : failed ? 1 : 0 }
+    /// `body`, with a notebook that cannot be found turned into a usage error (exit 64).
+    static func exitingOnUsageError<T>(_ body: () throws(StageError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            printError("\(error)\n")
+            throw ExitCode(64)
+        }
+    }
+
+    private static func printError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 }

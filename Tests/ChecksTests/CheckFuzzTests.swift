@@ -53,8 +53,10 @@ import Testing
             }
             let text = String(tex)
             let fragment = SourceFragment(text: text, file: SourceFile(path: "c.md", text: text), fileOffset: 0)
-            let (_, diagnostics) = runner.run(cell: 0, fragment: fragment, parsed: TeXParser.parse(text))
-            for diagnostic in diagnostics {
+            let reading = CheckCellReading(
+                cell: 0, fragment: fragment, parsed: TeXParser.parse(text), names: evaluation.definitions)
+            let (_, diagnostics) = runner.run(reading.checks)
+            for diagnostic in reading.diagnostics + diagnostics {
                 let range = diagnostic.range ?? SourceRange(0, 0)
                 #expect(range.lowerBound >= 0 && range.upperBound <= text.utf8.count, "case \(number): \(text)")
             }

@@ -24,9 +24,10 @@ func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckRes
     let checkStart = text.utf8.count - tex.utf8.count - 5
     let checkFragment = SourceFragment(text: tex, file: file, fileOffset: checkStart)
     let evaluation = NotebookEvaluation(blocks: [setupFragment])
-    let (results, diagnostics) = CheckRunner(evaluation: evaluation).run(
-        cell: 1, fragment: checkFragment, parsed: TeXParser.parse(tex))
-    return (results, (evaluation.diagnostics + diagnostics).map(\.message))
+    let reading = CheckCellReading(
+        cell: 1, fragment: checkFragment, parsed: TeXParser.parse(tex), names: evaluation.definitions)
+    let (results, diagnostics) = CheckRunner(evaluation: evaluation).run(reading.checks)
+    return (results, (evaluation.diagnostics + reading.diagnostics + diagnostics).map(\.message))
 }
 
 @Suite struct CheckRunnerTests {

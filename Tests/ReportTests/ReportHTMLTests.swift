@@ -1,3 +1,4 @@
+import Pipeline
 import Diagnostics
 import Foundation
 import Numerics
@@ -20,8 +21,7 @@ import Testing
 
     static func render(_ name: String) throws -> RenderedReport {
         let text = try String(contentsOf: golden.url("html/\(name).md"), encoding: .utf8)
-        let file = SourceFile(path: "notebooks/\(name).md", text: text)
-        return ReportPage(run: NotebookRun(file: file), inputs: InputsHash(notebook: text)).render()
+        return RenderedReport(SourceFile(path: "notebooks/\(name).md", text: text))
     }
 
     @Test(arguments: names) func reportsMatchTheirGoldenHTML(name: String) throws {
@@ -49,5 +49,35 @@ import Testing
             rest = rest[end.upperBound...]
         }
         #expect(count >= 1)
+    }
+}
+
+/// A notebook run through the pipeline and rendered, for tests of the page.
+struct RenderedReport {
+    let run: NotebookRun
+    let html: String
+    var diagnostics: [Diagnostic] { run.diagnostics }
+
+    init(_ file: SourceFile) {
+        run = NotebookRun(file: file)
+        html = ReportPage(run: run).html()
+    }
+}
+
+/// The report renders what the pipeline parsed: nothing is parsed or read again.
+@Suite struct RenderingParsesNothingTests {
+    @Test(arguments: ReportHTMLTests.names) func renderingAPageParsesAndReadsNothingAndTypesetsItsMath(name: String)
+        throws
+    {
+        let text = try String(contentsOf: ReportHTMLTests.golden.url("html/\(name).md"), encoding: .utf8)
+        let run = NotebookRun(file: SourceFile(path: "notebooks/\(name).md", text: text))
+        let counts = InputCounts()
+        _ = InputCounts.$current.withValue(counts) { ReportPage(run: run).html() }
+        for kind in [InputCounts.Kind.markdownBlocks, .markdownDocument, .texSpan, .setupBlock, .dataFile] {
+            #expect(counts[kind] == 0, "\(kind)")
+        }
+        // Every span and checked equation once, and both sides of each check in the summary.
+        let cells = run.notebook.cells.filter { $0.kind == .check }.count
+        #expect(counts[.mathML] >= run.notebook.math.count + cells + 2 * run.checks.count)
     }
 }

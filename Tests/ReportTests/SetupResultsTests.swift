@@ -1,3 +1,4 @@
+import Pipeline
 import Diagnostics
 import Notebook
 import Testing
@@ -6,8 +7,7 @@ import Testing
 
 @Suite struct SetupResultsTests {
     func render(_ markdown: String) -> RenderedReport {
-        let notebook = ParsedNotebook(file: SourceFile(path: "n.md", text: markdown))
-        return ReportPage(run: NotebookRun(notebook: notebook), inputs: InputsHash(notebook: markdown)).render()
+        RenderedReport(SourceFile(path: "n.md", text: markdown))
     }
 
     @Test func aBlockShowsItsCodeAndWhatItDefined() {

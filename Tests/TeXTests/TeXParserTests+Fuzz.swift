@@ -48,8 +48,9 @@ extension TeXParserTests {
                 let tex = Self.mutate(entry.input, using: &generator)
                 let length = tex.utf8.count
                 let result = TeXParser.parse(tex, macros: &macros)
-                let rendering = MathMLWriter().render(result, display: entry.isDisplay)
-                for issue in result.issues + rendering.issues {
+                let writer = MathMLWriter()
+                let rendering = writer.render(result, display: entry.isDisplay)
+                for issue in result.issues + writer.unresolvedReferences(in: result) {
                     #expect(
                         0 <= issue.range.lowerBound && issue.range.upperBound <= length,
                         "issue \(issue.range) outside \(length) bytes of \(tex.debugDescription)")

@@ -1,4 +1,5 @@
 import Diagnostics
+import Pipeline
 import Checks
 import Setup
 import Numerics
@@ -85,19 +86,5 @@ public enum CheckSummary {
         var text = "\(total) check\(total == 1 ? "" : "s"): " + parts.joined(separator: ", ")
         if outcome.isSurprisePass { text += "; marked 'expect: fail' but nothing failed" }
         return text
-    }
-}
-
-extension CheckOutcome {
-    static let zero = CheckOutcome(
-        passed: 0, failed: 0, inconclusive: 0, expectsFailure: false, hasErrors: false, hasWarnings: false)
-
-    /// The counts of two runs together (a sum of runs expects no failure as a whole).
-    func adding(_ other: CheckOutcome) -> CheckOutcome {
-        CheckOutcome(
-            passed: passed + other.passed, failed: failed + other.failed,
-            inconclusive: inconclusive + other.inconclusive,
-            expectsFailure: false, hasErrors: hasErrors || other.hasErrors,
-            hasWarnings: hasWarnings || other.hasWarnings)
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Pipeline
 import Checks
 import Setup
 import Numerics
@@ -72,7 +73,7 @@ enum GFMReport {
     }
 
     static func checksTable(_ run: NotebookRun) -> String {
-        let macros = GFMText.macros(in: run)
+        let macros = run.math.macroNames
         var out = "| Verdict | Line | Equation | Indices |\n| :-- | --: | :-- | :-- |\n"
         for check in run.checks {
             let indices = SummaryText.indices(check)

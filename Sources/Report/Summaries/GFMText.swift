@@ -73,17 +73,6 @@ enum GFMText {
         return "$`" + SummaryText.oneLine(out) + "`$"
     }
 
-    /// The names of the macros a notebook defines (`\newcommand` and the like) in its math,
-    /// found by derive's own TeX parser reading the math in document order.
-    static func macros(in run: NotebookRun) -> Set<String> {
-        let notebook = run.notebook
-        var pieces = notebook.math.map { ($0.range.lowerBound, $0.tex.text) }
-        pieces += notebook.cells.filter { $0.kind == .check }.map { ($0.range.lowerBound, $0.code.text) }
-        var table = MacroTable()
-        for (_, tex) in pieces.sorted(by: { $0.0 < $1.0 }) { _ = TeXParser.parse(tex, macros: &table) }
-        return Set(table.names)
-    }
-
     /// Commands derive knows that GitHub's MathJax does not, and their standard spelling.
     static let rewrites: [String: String] = {
         var table: [String: String] = ["mathup": "\\mathrm", "bm": "\\boldsymbol"]

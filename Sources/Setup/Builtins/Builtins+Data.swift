@@ -13,10 +13,8 @@ extension Builtins {
                     argument: 0)
             }
             do throws(EvaluationError) {
-                let file = try DataFiles.read(path, in: call.context.options.baseDirectory)
-                let matrix = try CSVTable.parse(file.bytes, path: path)
+                let matrix = try call.context.data.table(path)
                 try call.context.checkSize(rows: matrix.rows, columns: matrix.columns)
-                call.context.record(file)
                 return .value(Value(matrix))
             } catch {
                 throw error.located(at: call.argumentRanges.first ?? call.range)

@@ -1,9 +1,10 @@
+import Diagnostics
 import Foundation
 import Numerics
 
 /// Data files beside the notebook: `csv("data/co2.csv")` reads only inside the notebook's
 /// folder, after resolving symbolic links (a link that leads out of the folder is refused).
-public enum DataFiles {
+enum DataFiles {
     /// Reads `path` (relative to `baseDirectory`), refusing absolute paths and anything that
     /// resolves outside the folder.
     static func read(_ path: String, in baseDirectory: String?) throws(EvaluationError) -> DataFile {
@@ -33,25 +34,37 @@ public enum DataFiles {
         }
         return DataFile(path: path, bytes: [UInt8](data))
     }
+}
 
-    /// The data files the gp blocks name with `csv("…")` string literals that can be read,
-    /// sorted by path: what the report's inputs hash covers, found without evaluating.
-    public static func referenced(in blocks: [String], baseDirectory: String?) -> [DataFile] {
-        var paths: Set<String> = []
-        for text in blocks {
-            let (block, _) = SetupParser.parse(text)
-            for definition in block.definitions { collect(definition.body, into: &paths) }
-        }
-        return paths.sorted().compactMap { path in try? read(path, in: baseDirectory) }
+/// The data files of one notebook's evaluation: each file is read from disk and parsed at
+/// most once, however many `csv(…)` calls and perturbed scopes ask for it, and the files
+/// read are remembered for the report's inputs hash and the cache of judged checks.
+final class DataFolder: @unchecked Sendable {
+    private let baseDirectory: String?
+    private let lock = NSLock()
+    private var tables: [String: Result<(file: DataFile, matrix: Matrix), EvaluationError>] = [:]
+
+    init(baseDirectory: String?) {
+        self.baseDirectory = baseDirectory
     }
 
-    private static func collect(_ expression: SetupExpression, into paths: inout Set<String>) {
-        if case .call(let callee, let arguments) = expression.kind, callee.name == "csv",
-            let first = arguments.first, case .string(let path) = first.value.kind
-        {
-            paths.insert(path)
+    /// The numbers of the data file at `path`, read and parsed the first time it is asked for.
+    func table(_ path: String) throws(EvaluationError) -> Matrix {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = tables[path] { return try known.get().matrix }
+        let result = Result { () throws(EvaluationError) -> (file: DataFile, matrix: Matrix) in
+            InputCounts.record(.dataFile)
+            let file = try DataFiles.read(path, in: baseDirectory)
+            return (file, try CSVTable.parse(file.bytes, path: path))
         }
-        for child in expression.children { collect(child, into: &paths) }
+        tables[path] = result
+        return try result.get().matrix
+    }
+
+    /// The files read without an error, sorted by path.
+    var files: [DataFile] {
+        lock.withLock { tables.values.compactMap { try? $0.get().file }.sorted { $0.path < $1.path } }
     }
 }
 

@@ -1,16 +1,18 @@
 import Foundation
 
 /// What every scope of one notebook shares: the options, the clock of the time budget, and
-/// the data files read.
+/// the data files.
 final class EvaluationContext: @unchecked Sendable {
     let options: EvaluationOptions
+    /// The notebook's data files, each read once.
+    let data: DataFolder
     private let start = ContinuousClock.now
     private let lock = NSLock()
-    private var files: [String: DataFile] = [:]
     private var exceeded = false
 
     init(options: EvaluationOptions) {
         self.options = options
+        data = DataFolder(baseDirectory: options.baseDirectory)
     }
 
     /// Throws once the notebook's time budget is spent: the first time with the budget's
@@ -39,15 +41,8 @@ final class EvaluationContext: @unchecked Sendable {
             help: "use less data; the limit keeps a notebook from running the machine out of memory")
     }
 
-    /// Records a data file that was read.
-    func record(_ file: DataFile) {
-        lock.withLock { files[file.path] = file }
-    }
-
     /// The data files read so far, sorted by path.
-    var dataFiles: [DataFile] {
-        lock.withLock { files.values.sorted { $0.path < $1.path } }
-    }
+    var dataFiles: [DataFile] { data.files }
 
     static func seconds(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e9 ? "\(Int(value)) s" : "\(value) s"

@@ -19,7 +19,12 @@ public struct NotebookEvaluation: Sendable {
 
     /// Reads and evaluates the gp blocks (each body mapped into the notebook), in order.
     public init(blocks fragments: [SourceFragment], options: EvaluationOptions = EvaluationOptions()) {
-        let definitions = NotebookDefinitions(blocks: fragments)
+        self.init(definitions: NotebookDefinitions(blocks: fragments), options: options)
+    }
+
+    /// Evaluates gp blocks already read.
+    public init(definitions: NotebookDefinitions, options: EvaluationOptions = EvaluationOptions()) {
+        let fragments = definitions.blocks.map(\.fragment)
         let scope = DefinitionScope(definitions: definitions, options: options)
         var diagnostics = definitions.diagnostics
         var blocks: [BlockResults] = []

@@ -40,6 +40,7 @@ public struct SetupParser {
 
     /// Parses a whole block: its options, its definitions, and every syntax error found.
     public static func parse(_ text: String) -> (block: SetupBlock, diagnostics: [Diagnostic]) {
+        InputCounts.record(.setupBlock)
         var parser = SetupParser(text: text)
         let definitions = parser.parseDefinitions()
         let block = SetupBlock(options: parser.options, definitions: definitions)

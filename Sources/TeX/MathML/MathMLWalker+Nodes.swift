@@ -174,13 +174,8 @@ extension MathMLWalker {
 
     private mutating func writeReference(_ reference: Reference, node: TeXNode) {
         guard let target = writer.resolveLabel(reference.label) else {
+            // Reported by `MathMLWriter.unresolvedReferences(in:)`, before anything is written.
             out.leaf("mtext", text: reference.isParenthesized ? "(??)" : "??")
-            let suggestion = Suggestions.nearest(to: reference.label, among: writer.knownLabels)
-            issues.append(
-                TeXIssue(
-                    .unresolvedReference, "no equation is labelled '\(reference.label)'", range: node.range,
-                    help: suggestion.map { "did you mean '\($0)'?" }
-                        ?? "label the equation with '\\label{\(reference.label)}'"))
             return
         }
         out.open("mtext")

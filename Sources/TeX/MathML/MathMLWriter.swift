@@ -14,12 +14,10 @@ public struct EquationReference: Sendable, Hashable {
     }
 }
 
-/// The MathML of one formula and the issues found while writing it.
+/// The MathML of one formula.
 public struct MathMLRendering: Sendable, Hashable {
     /// `<math>…</math>`, on one line.
     public var markup: String
-    /// Unresolved references; parse issues stay on the parse result.
-    public var issues: [TeXIssue]
 }
 
 /// Writes a parsed formula as MathML Core: what Chromium (≥ 109) and Firefox render
@@ -49,16 +47,43 @@ public struct MathMLWriter: Sendable {
         self.init(knownLabels: references.keys.sorted()) { references[$0] }
     }
 
-    /// The `<math>` element of `result`, in display (block) or inline style.
+    /// The `<math>` element of `result`, in display (block) or inline style. A reference
+    /// to a label nobody defined is written `??`; `unresolvedReferences(in:)` says so.
     public func render(_ result: TeXParseResult, display: Bool) -> MathMLRendering {
+        render(result.root, source: result.source, display: display)
+    }
+
+    /// The `<math>` element of a formula given by its tree and the TeX it was read from (a
+    /// part of a parsed formula: `TeXParseResult.nodes(within:)`).
+    public func render(_ root: TeXNode, source: String, display: Bool) -> MathMLRendering {
+        InputCounts.record(.mathML)
         var walker = MathMLWalker(writer: self)
         walker.out.open("math", display ? [("display", "block")] : [])
         walker.out.open("semantics")
-        walker.visit(result.root, MathMLWalker.Context())
-        walker.out.leaf("annotation", [("encoding", "application/x-tex")], text: result.source)
+        walker.visit(root, MathMLWalker.Context())
+        walker.out.leaf("annotation", [("encoding", "application/x-tex")], text: source)
         walker.out.close("semantics")
         walker.out.close("math")
-        return MathMLRendering(markup: walker.out.markup, issues: walker.issues)
+        return MathMLRendering(markup: walker.out.markup)
+    }
+
+    /// Every `\eqref` and `\ref` of `result` to a label no equation has, in reading order,
+    /// with the nearest known label as a suggestion: found without writing anything.
+    public func unresolvedReferences(in result: TeXParseResult) -> [TeXIssue] {
+        var issues: [TeXIssue] = []
+        var stack = [result.root]
+        while let node = stack.popLast() {
+            if case .reference(let reference) = node.kind, resolveLabel(reference.label) == nil {
+                let suggestion = Suggestions.nearest(to: reference.label, among: knownLabels)
+                issues.append(
+                    TeXIssue(
+                        .unresolvedReference, "no equation is labelled '\(reference.label)'", range: node.range,
+                        help: suggestion.map { "did you mean '\($0)'?" }
+                            ?? "label the equation with '\\label{\(reference.label)}'"))
+            }
+            stack += node.children.reversed()
+        }
+        return issues
     }
 }
 
@@ -67,7 +92,6 @@ public struct MathMLWriter: Sendable {
 struct MathMLWalker {
     let writer: MathMLWriter
     var out = MarkupWriter()
-    var issues: [TeXIssue] = []
 
     /// What the nodes around a node say about how to write it.
     struct Context {

@@ -46,6 +46,7 @@ public struct TeXParser {
     /// Parses `source` (a math span's content) with the macros defined so far, and adds
     /// the span's own definitions to `macros` for the spans that follow.
     public static func parse(_ source: String, macros: inout MacroTable) -> TeXParseResult {
+        InputCounts.record(.texSpan)
         var parser = TeXParser(source: source, macros: macros)
         let root = parser.parseTopLevel()
         macros = parser.macros

@@ -73,3 +73,37 @@ public struct EquationTag: Sendable, Hashable {
     /// The number as shown beside the equation: `(5.9)`, or the bare text for `\tag*`.
     public var display: String { isStarred ? text : "(\(text))" }
 }
+
+extension TeXParseResult {
+    /// The part of the formula written within `range` (UTF-8 offsets in `source`), as a row:
+    /// every node inside the range, found in the rows, style switches, colours and
+    /// environment cells that straddle its ends. It is the tree that parsing the text of the
+    /// range alone would give, taken from this parse rather than made by another; its nodes
+    /// keep their ranges in `source`.
+    public func nodes(within range: SourceRange) -> TeXNode {
+        var nodes: [TeXNode] = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            if node.range.lowerBound >= range.lowerBound, node.range.upperBound <= range.upperBound {
+                nodes.append(node)
+                continue
+            }
+            guard node.range.lowerBound < range.upperBound, node.range.upperBound > range.lowerBound else { continue }
+            switch node.kind {
+            case .row(let children): stack += children.reversed()
+            case .style(_, let inner), .color(_, let inner): stack.append(inner)
+            case .environment(let environment): stack += environment.rows.flatMap { $0 }.reversed()
+            default: continue
+            }
+        }
+        return TeXNode(.row(nodes), range: range)
+    }
+
+    /// The text of `range` in `source`.
+    public func text(of range: SourceRange) -> String {
+        let utf8 = Array(source.utf8)
+        let lower = max(0, min(range.lowerBound, utf8.count))
+        let upper = max(lower, min(range.upperBound, utf8.count))
+        return String(decoding: utf8[lower..<upper], as: UTF8.self)
+    }
+}

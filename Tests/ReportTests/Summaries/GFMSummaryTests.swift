@@ -71,7 +71,7 @@ import Testing
 
     @Test func theMacrosOfANotebookAreFoundByDerivesParser() throws {
         let run = try #require(SummaryFixtures.runs["passing"])
-        #expect(GFMText.macros(in: run) == ["half"])
-        #expect(GFMText.macros(in: try #require(SummaryFixtures.runs["failing"])) == [])
+        #expect(run.math.macroNames == ["half"])
+        #expect(try #require(SummaryFixtures.runs["failing"]).math.macroNames == [])
     }
 }

@@ -1,3 +1,4 @@
+import Pipeline
 import Diagnostics
 import Foundation
 import Report

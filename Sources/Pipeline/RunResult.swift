@@ -1,6 +1,5 @@
-import Diagnostics
 import Checks
-import Setup
+import Diagnostics
 
 /// What `derive check` found, as every summary format reads it: the runs of the notebooks it
 /// could read, the notebooks it could not, and how strictly to judge them.
@@ -27,7 +26,7 @@ public struct CheckResults: Sendable {
     }
 
     /// The counts of every run added up.
-    var total: CheckOutcome { runs.map(\.outcome).reduce(.zero) { $0.adding($1) } }
+    public var total: CheckOutcome { runs.map(\.outcome).reduce(.zero) { $0.adding($1) } }
 }
 
 /// The result of a run, from the worst thing that happened in it.
@@ -62,5 +61,5 @@ extension NotebookRun {
     }
 
     /// Whether `check` is a failure that the notebook (`expect: fail`) is kept to show.
-    func isExpectedFailure(_ check: CheckResult) -> Bool { expectsFailure && check.verdict == .fail }
+    public func isExpectedFailure(_ check: CheckResult) -> Bool { expectsFailure && check.verdict == .fail }
 }

@@ -1,14 +1,14 @@
-import Diagnostics
 import Checks
-import Setup
+import Diagnostics
 import Foundation
+import Setup
 
 /// Judged checks kept on disk under a hash of everything they depend on, as Quarto's
 /// `freeze` keeps computations: re-rendering a notebook whose setup and equations did not
 /// change does not run its finite differences again.
 ///
 /// One entry per check cell, keyed by SHA-256 of derive's version, every gp block, the
-/// bytes of the data files, all the notebook's math before the cell (its macros) and the
+/// bytes of the data files evaluation read, all the notebook's math (its macros) and the
 /// cell's own TeX — not the prose, so editing words re-renders in milliseconds. Positions
 /// are stored relative to the cell, so prose added above it moves them correctly. Entries
 /// are JSON files `<key>.json` in the cache folder (`.derive-cache/` by default);
@@ -49,10 +49,31 @@ public struct CheckCache: Sendable {
         return decoder
     }
 
-    /// The key of a check cell.
+    /// What every check of a notebook depends on besides its own TeX: the gp blocks, the
+    /// data files evaluation read and all the math (whose `\newcommand`s a check may use).
+    static func context(_ parse: NotebookParse, dataFiles: [DataFile]) -> String {
+        let notebook = parse.notebook
+        var context = ""
+        for cell in notebook.cells where cell.kind == .setup {
+            context += "gp \(cell.code.text.utf8.count)\n\(cell.code.text)\n"
+        }
+        for file in dataFiles {
+            var hasher = SHA256()
+            hasher.update(file.bytes)
+            context += "data \(file.path) \(hasher.hexDigest())\n"
+        }
+        for span in notebook.math { context += "math \(span.tex.text.utf8.count)\n\(span.tex.text)\n" }
+        for cell in notebook.cells where cell.kind == .check {
+            context += "check \(cell.code.text.utf8.count)\n\(cell.code.text)\n"
+        }
+        return context
+    }
+
+    /// The key of a check cell. The entry holds what the check stage found for the cell (the
+    /// reader's diagnostics come from parsing, every time).
     static func key(cellTeX: String, context: String) -> String {
         var hasher = SHA256()
-        hasher.update("derive \(DeriveVersion.current) checks\n")
+        hasher.update("derive \(DeriveVersion.current) checks 2\n")
         hasher.update(context)
         hasher.update("\ncell \(cellTeX.utf8.count)\n")
         hasher.update(cellTeX)

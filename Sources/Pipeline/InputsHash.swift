@@ -26,7 +26,7 @@ public struct InputsHash: Sendable, Hashable, CustomStringConvertible {
     public var description: String { value }
 
     /// The meta tag that carries the hash in a report's head.
-    var metaTag: String { "<meta name=\"derive-inputs\" content=\"\(value)\">" }
+    public var metaTag: String { "<meta name=\"derive-inputs\" content=\"\(value)\">" }
 
     /// The hash embedded in a report's HTML, if any.
     public static func embedded(in html: String) -> InputsHash? {

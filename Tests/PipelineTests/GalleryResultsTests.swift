@@ -1,7 +1,8 @@
+import Pipeline
 import Diagnostics
 import Checks
-import Setup
 import Foundation
+import Setup
 import Numerics
 import Report
 import TestSupport
@@ -36,12 +37,42 @@ import Testing
         #expect(Set(expected).subtracting(Self.notebooks) == [])
     }
 
-    @Test(arguments: notebooks) func galleryResultsMatchTheirGoldenFile(name: String) throws {
-        let path = Self.root.appendingPathComponent("notebooks/\(name)").path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let run = NotebookRun(file: SourceFile(path: "notebooks/\(name)", text: text))
+    /// Each notebook is also counted: cmark reads its raw text once (for where code is) and
+    /// its masked text once; the TeX parser reads each math span and checked equation once;
+    /// the setup parser each gp block once; each data file is read once; nothing is typeset.
+    @Test(arguments: notebooks) func galleryResultsMatchTheirGoldenFileAndEachInputIsParsedOnce(name: String) throws {
+        let (run, counts) = try Self.run(name)
         #expect(run.diagnostics.filter { $0.severity == .error }.map(\.message) == [])
         Self.golden.check(Self.summary(run), against: "gallery/\(name.dropLast(3)).results")
+
+        let cells = run.notebook.cells
+        #expect(counts[.markdownBlocks] == 1)
+        #expect(counts[.markdownDocument] == 1)
+        #expect(counts[.texSpan] == run.notebook.math.count + cells.filter { $0.kind == .check }.count)
+        #expect(counts[.setupBlock] == cells.filter { $0.kind == .setup }.count)
+        #expect(counts[.dataFile] == run.evaluation.dataFiles.count)
+        #expect(counts[.mathML] == 0)
+    }
+
+    @Test func theMaunaLoaNotebookReadsItsDataFileOnceForEvaluationTheHashAndTheCache() throws {
+        let counts = InputCounts()
+        let pipeline = Pipeline(cache: CheckCache(directory: NSTemporaryDirectory() + "derive-cache-\(UUID())"))
+        let path = Self.root.appendingPathComponent("notebooks/mauna-loa-co2.md").path
+        let run = try InputCounts.$current.withValue(counts) { () throws(StageError) in try pipeline.run(path) }
+        #expect(run.evaluation.dataFiles.map(\.path) == ["data/co2.csv"])
+        #expect(counts[.dataFile] == 1)
+        #expect(counts[.setupBlock] == 3)
+    }
+
+    /// Runs a gallery notebook, counting what it parses and reads.
+    static func run(_ name: String) throws -> (NotebookRun, InputCounts) {
+        let path = Self.root.appendingPathComponent("notebooks/\(name)").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let counts = InputCounts()
+        let run = InputCounts.$current.withValue(counts) {
+            Pipeline().run(SourceFile(path: "notebooks/\(name)", text: text))
+        }
+        return (run, counts)
     }
 
     /// A scalar's value, or a matrix's shape and Frobenius norm, to six digits.

@@ -1,0 +1,87 @@
+import Checks
+import Diagnostics
+import Foundation
+import Numerics
+import Setup
+
+/// The stages from a notebook file to a run: read → parse → evaluate → check. Each input is
+/// parsed once and its values are carried forward; a failure outside the notebook's text
+/// names its stage and file (`StageError`), everything found in the text is a diagnostic.
+public struct Pipeline: Sendable {
+    /// Where judged checks are kept between runs (nil: always recompute).
+    public var cache: CheckCache?
+    /// The judge of every check.
+    public var judge: Judge
+
+    /// A pipeline that keeps judged checks in `cache`.
+    public init(cache: CheckCache? = nil, judge: Judge = Judge()) {
+        self.cache = cache
+        self.judge = judge
+    }
+
+    /// Reads, parses, evaluates and checks the notebook at `path`.
+    public func run(_ path: String) throws(StageError) -> NotebookRun {
+        run(try Self.read(path))
+    }
+
+    /// Parses, evaluates and checks a notebook already read.
+    public func run(_ file: SourceFile) -> NotebookRun {
+        let parse = NotebookParse(file: file)
+        let evaluation = evaluate(parse)
+        let inputs = InputsHash(notebook: file.text, dataFiles: evaluation.dataFiles.map { ($0.path, $0.bytes) })
+        let (checks, problems) = check(parse, evaluation)
+        let readingDiagnostics = parse.readings.keys.sorted().flatMap { parse.readings[$0]?.diagnostics ?? [] }
+        return NotebookRun(
+            parse: parse, evaluation: evaluation, checks: checks,
+            diagnostics: parse.notebook.diagnostics + evaluation.diagnostics + parse.math.diagnostics
+                + readingDiagnostics + problems,
+            inputs: inputs)
+    }
+
+    // MARK: - Stages
+
+    /// Read: the notebook's bytes as UTF-8 text.
+    public static func read(_ path: String) throws(StageError) -> SourceFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StageError(.read, path: path, "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw StageError(.read, path: path, "the file is not UTF-8 text")
+        }
+        return SourceFile(path: path, text: text)
+    }
+
+    /// Evaluate: the gp blocks at their base point, data files read from the notebook's folder.
+    func evaluate(_ parse: NotebookParse) -> NotebookEvaluation {
+        let folder = (parse.notebook.file.path as NSString).deletingLastPathComponent
+        let options = EvaluationOptions(baseDirectory: folder.isEmpty ? "." : folder)
+        return NotebookEvaluation(definitions: parse.definitions, options: options)
+    }
+
+    /// Check: every planned check judged, cell by cell, or taken from the cache when
+    /// nothing it depends on changed.
+    func check(_ parse: NotebookParse, _ evaluation: NotebookEvaluation) -> (
+        checks: [CheckResult], problems: [Diagnostic]
+    ) {
+        let runner = CheckRunner(evaluation: evaluation, judge: judge)
+        let context = cache == nil ? "" : CheckCache.context(parse, dataFiles: evaluation.dataFiles)
+        var checks: [CheckResult] = []
+        var problems: [Diagnostic] = []
+        for cell in parse.readings.keys.sorted() {
+            guard let reading = parse.readings[cell] else { continue }
+            let code = parse.notebook.cells[cell].code
+            let origin = code.fileOffset(0)
+            let key = CheckCache.key(cellTeX: code.text, context: context)
+            if let cache, let cached = cache.load(key: key, cell: cell, origin: origin, file: parse.notebook.file) {
+                checks += cached.checks
+                problems += cached.problems
+                continue
+            }
+            let (results, found) = runner.run(reading.checks)
+            checks += results
+            problems += found
+            cache?.store(key: key, origin: origin, checks: results, problems: found)
+        }
+        return (checks, problems)
+    }
+}
