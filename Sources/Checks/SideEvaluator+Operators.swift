@@ -3,64 +3,47 @@ import Diagnostics
 import Foundation
 import Numerics
 
-/// The operators of checked equations, with shape checks that name both operands.
+/// The operators of checked equations: `Arithmetic` under the checked-equation policy (no
+/// implicit broadcast, division by scalars only, no NaN), with shape errors that name both
+/// operands in the words of TeX. `I` takes the size of the square matrix it meets.
 extension SideEvaluator {
     func unary(_ op: CheckExpression.UnaryOperator, _ x: SideValue, range: SourceRange) throws(CheckFailure) -> SideValue {
-        let m = x.matrix
-        func same(_ matrix: Matrix, conditioning: Double = 1) -> SideValue {
+        func same(_ value: Value) -> SideValue {
             SideValue(
-                matrix, axes: x.axes, conditioning: max(x.conditioning, conditioning),
-                magnitude: max(x.magnitude, matrix.frobeniusNorm))
+                value.matrix, axes: x.axes, conditioning: max(x.conditioning, value.conditioning),
+                magnitude: max(x.magnitude, value.matrix.frobeniusNorm))
         }
+        func compute(_ body: () throws(ArithmeticError) -> Value) throws(CheckFailure) -> SideValue {
+            do {
+                return same(try body())
+            } catch {
+                throw CheckFailure(error, at: range, operator: op.rawValue)
+            }
+        }
+        let value = x.value
         switch op {
         case .negate:
-            var negated = same(-1 * m)
+            var negated = same(Arithmetic.negate(value))
             negated.isIdentity = x.isIdentity
             return negated
-        case .exp: return same(m.map(Foundation.exp))
-        case .log:
-            guard m.elements.allSatisfy({ $0 > 0 }) else {
-                throw CheckFailure("the logarithm of a value that is not positive", range)
+        case .exp, .log, .sqrt:
+            let function: Arithmetic.Function = op == .exp ? .exp : op == .log ? .log : .sqrt
+            return try compute { () throws(ArithmeticError) in
+                try Arithmetic.elementwise(function, value, policy: .checkedEquation)
             }
-            return same(m.map(Foundation.log))
-        case .sqrt:
-            guard m.elements.allSatisfy({ $0 >= 0 }) else {
-                throw CheckFailure("the square root of a negative value", range)
-            }
-            return same(m.map(Foundation.sqrt))
         default: break
         }
         guard x.axes.isEmpty else {
             throw CheckFailure("'\(op.rawValue)' needs a whole value, not entries over \(x.axes.joined(separator: ", "))", range)
         }
         switch op {
-        case .transpose:
-            return same(m.transposed)
-        case .inverse:
-            if let scalar = m.scalarValue { return same(Matrix(scalar: 1 / scalar)) }
-            try square(x, "^{-1}", range)
-            let (inverse, condition) = try linearAlgebra(range) { () throws(EvaluationError) in try Factorizations.inverse(m) }
-            return same(inverse, conditioning: condition)
-        case .trace:
-            try square(x, "tr", range)
-            return same(Matrix(scalar: m.trace))
-        case .diag:
-            if m.columns == 1 { return same(m.diagonalMatrix) }
-            try square(x, "diag", range)
-            return same(m.diagonal)
-        case .determinant:
-            if let scalar = m.scalarValue { return same(Matrix(scalar: scalar)) }
-            try square(x, "det", range)
-            let (determinant, condition) = try linearAlgebra(range) { () throws(EvaluationError) in
-                try Factorizations.determinant(m)
-            }
-            return same(Matrix(scalar: determinant), conditioning: condition)
-        case .logDeterminant:
-            try square(x, "log det", range)
-            let cholesky = try linearAlgebra(range) { () throws(EvaluationError) in try Factorizations.cholesky(m) }
-            return same(Matrix(scalar: cholesky.logDeterminant), conditioning: cholesky.conditionNumber)
-        case .negate, .exp, .log, .sqrt:
-            return x
+        case .transpose: return same(Arithmetic.transpose(value))
+        case .inverse: return try compute { () throws(ArithmeticError) in try Arithmetic.inverse(value) }
+        case .trace: return try compute { () throws(ArithmeticError) in try Arithmetic.trace(value) }
+        case .diag: return try compute { () throws(ArithmeticError) in try Arithmetic.diag(value) }
+        case .determinant: return try compute { () throws(ArithmeticError) in try Arithmetic.determinant(value) }
+        case .logDeterminant: return try compute { () throws(ArithmeticError) in try Arithmetic.logDeterminant(value) }
+        case .negate, .exp, .log, .sqrt: return x
         }
     }
 
@@ -71,12 +54,26 @@ extension SideEvaluator {
         if !a.axes.isEmpty || !b.axes.isEmpty {
             return try entrywise(op, a, b, range: range)
         }
+        func compute(_ body: () throws(ArithmeticError) -> Value?) throws(CheckFailure) -> Value? {
+            do {
+                return try body()
+            } catch {
+                throw CheckFailure(error, at: range, operator: op.symbol, left: (left, a), right: (right, b))
+            }
+        }
         // `c·I` takes the size of the square matrix it is added to or multiplied entry by entry with.
         if [.add, .subtract, .elementwise].contains(op), a.isIdentity != b.isIdentity {
-            let (identity, other) = a.isIdentity ? (a, b.matrix) : (b, a.matrix)
-            if other.isSquare, !other.isScalar {
-                let sized = SideValue(identity.matrix.elements[0] * Matrix.identity(other.rows))
-                return try binary(op, a.isIdentity ? sized : a, b.isIdentity ? sized : b, range: range, left: left, right: right)
+            let (identity, other) = a.isIdentity ? (a, b) : (b, a)
+            if other.matrix.isSquare, !other.matrix.isScalar,
+                let sized = try compute({ () throws(ArithmeticError) in
+                    try Arithmetic.identity(
+                        scaledBy: identity.value, meeting: other.value, under: op.arithmetic, identityFirst: a.isIdentity)
+                })
+            {
+                let identityNorm = abs(identity.matrix.elements[0]) * Double(other.matrix.rows).squareRoot()
+                return SideValue(
+                    sized.matrix, conditioning: sized.conditioning,
+                    magnitude: max(other.magnitude, identityNorm, sized.matrix.frobeniusNorm))
             }
         }
         if a.isScalar, b.isScalar, a.isIdentity || b.isIdentity, [.product, .divide].contains(op) {
@@ -84,65 +81,17 @@ extension SideEvaluator {
             result.isIdentity = op == .product || a.isIdentity
             return result
         }
-        let x = a.matrix
-        let y = b.matrix
-        let symbol = op == .product ? "·" : op.rawValue
-        func mismatch(_ needs: String) -> CheckFailure {
-            CheckFailure(
-                "'\(symbol)' needs \(needs); got \(a.shapeDescription) and \(b.shapeDescription)", range)
+        guard
+            let result = try compute({ () throws(ArithmeticError) in
+                try Arithmetic.apply(op.arithmetic, a.value, b.value, policy: .checkedEquation)
+            })
+        else { return a }
+        var merged = a.merged(with: b, into: result.matrix, axes: [])
+        merged.conditioning = max(merged.conditioning, result.conditioning)
+        if op == .product, !a.matrix.isScalar, !b.matrix.isScalar {
+            merged.magnitude = max(merged.magnitude, a.matrix.frobeniusNorm * b.matrix.frobeniusNorm)
         }
-        switch op {
-        case .add, .subtract:
-            guard x.rows == y.rows, x.columns == y.columns else { throw mismatch("two values of one shape") }
-            let result = op == .add ? x + y : x - y
-            return a.merged(with: b, into: result, axes: [])
-        case .product:
-            if let s = x.scalarValue { return scaled(b, by: s, with: a) }
-            if let s = y.scalarValue { return scaled(a, by: s, with: b) }
-            guard x.columns == y.rows else { throw mismatch("\(x.rows)×\(x.columns) and \(x.columns)×k") }
-            var result = a.merged(with: b, into: x * y, axes: [])
-            result.magnitude = max(result.magnitude, x.frobeniusNorm * y.frobeniusNorm)
-            return result
-        case .elementwise:
-            if x.isScalar || y.isScalar { return try binary(.product, a, b, range: range, left: left, right: right) }
-            guard x.rows == y.rows, x.columns == y.columns else { throw mismatch("two values of one shape") }
-            return a.merged(with: b, into: x.multipliedElementwise(by: y), axes: [])
-        case .divide:
-            guard let s = y.scalarValue else {
-                throw CheckFailure(
-                    "division by \(b.shapeDescription)", range,
-                    help: "divide by scalars only; write a matrix inverse as ^{-1} and an elementwise quotient with \\circ")
-            }
-            return scaled(a, by: 1 / s, with: b)
-        case .power:
-            guard let exponent = y.scalarValue else { throw CheckFailure("an exponent must be a scalar", right.range) }
-            if let base = x.scalarValue {
-                return a.merged(with: b, into: Matrix(scalar: Foundation.pow(base, exponent)), axes: [])
-            }
-            guard x.isSquare else {
-                throw CheckFailure(
-                    "'\(left.description)' is \(a.shapeDescription), so it has no power", range,
-                    help: "write xᵀx for a squared norm, or x \\circ x for squared entries")
-            }
-            if exponent == exponent.rounded(), abs(exponent) <= 64 {
-                let (power, condition) = try linearAlgebra(range) { () throws(EvaluationError) in
-                    try Factorizations.power(x, Int(exponent))
-                }
-                var result = a.merged(with: b, into: power, axes: [])
-                result.conditioning = max(result.conditioning, condition)
-                return result
-            }
-            let isDiagonal = (0..<x.rows).allSatisfy { i in (0..<x.columns).allSatisfy { j in i == j || x[i, j] == 0 } }
-            guard isDiagonal, x.diagonal.elements.allSatisfy({ $0 >= 0 }) else {
-                throw CheckFailure(
-                    "a fractional power of a matrix is computed for non-negative diagonal matrices only", range)
-            }
-            return a.merged(with: b, into: x.map { Foundation.pow($0, exponent) }, axes: [])
-        }
-    }
-
-    private func scaled(_ value: SideValue, by s: Double, with other: SideValue) -> SideValue {
-        value.merged(with: other, into: s * value.matrix, axes: value.axes)
+        return merged
     }
 
     /// Operators on values with entry axes: entry by entry, broadcast over the union of axes.
@@ -156,28 +105,88 @@ extension SideEvaluator {
                 "entries over \(target.joined(separator: ", ")) cannot be combined with \(whole.shapeDescription)", range,
                 help: "take entries of both sides, e.g. K_{ab}, or none")
         }
-        let combine: (Double, Double) -> Double
-        switch op {
-        case .add: combine = (+)
-        case .subtract: combine = (-)
-        case .product, .elementwise: combine = (*)
-        case .divide: combine = (/)
-        case .power: combine = { Foundation.pow($0, $1) }
-        }
-        return a.merged(with: b, into: x.combined(with: y, combine), axes: target)
-    }
-
-    private func square(_ x: SideValue, _ what: String, _ range: SourceRange) throws(CheckFailure) {
-        guard x.matrix.isSquare else {
-            throw CheckFailure("'\(what)' needs a square matrix; got \(x.shapeDescription)", range)
-        }
-    }
-
-    private func linearAlgebra<T>(_ range: SourceRange, _ body: () throws(EvaluationError) -> T) throws(CheckFailure) -> T {
+        let operation: Arithmetic.Operator =
+            switch op {
+            case .add: .add
+            case .subtract: .subtract
+            case .product, .elementwise: .elementwiseProduct
+            case .divide: .elementwiseDivide
+            case .power: .elementwisePower
+            }
         do {
-            return try body()
+            let result = try Arithmetic.apply(operation, Value(x), Value(y), policy: .checkedEquation)
+            return a.merged(with: b, into: result.matrix, axes: target)
         } catch {
-            throw CheckFailure(error.message, range, help: error.help)
+            throw CheckFailure(error, at: range, operator: op.symbol)
+        }
+    }
+}
+
+extension CheckExpression.BinaryOperator {
+    /// The operator as messages show it.
+    var symbol: String { self == .product ? "·" : rawValue }
+
+    /// The arithmetic operator it means.
+    var arithmetic: Arithmetic.Operator {
+        switch self {
+        case .add: .add
+        case .subtract: .subtract
+        case .product: .product
+        case .elementwise: .elementwiseProduct
+        case .divide: .divide
+        case .power: .power
+        }
+    }
+}
+
+extension CheckFailure {
+    /// An arithmetic failure said in the words of a checked equation, at `range`: the
+    /// operator as written, the operands by their shapes in words.
+    init(
+        _ failure: ArithmeticError, at range: SourceRange, operator symbol: String,
+        left: (CheckExpression, SideValue)? = nil, right: (CheckExpression, SideValue)? = nil
+    ) {
+        switch failure {
+        case .shapesDiffer(_, let a, let b), .innerDimensions(let a, let b):
+            let needs: String
+            if case .innerDimensions = failure {
+                needs = "\(a) and \(a.columns)×k"
+            } else {
+                needs = "two values of one shape"
+            }
+            var help: String?
+            if case .shapesDiffer(let op, _, _) = failure, op == .add || op == .subtract, a.isScalar != b.isScalar,
+                let (scalar, _) = a.isScalar ? left : right
+            {
+                help =
+                    "a checked equation does not add a scalar to every entry of a matrix; for the scalar times the identity, write \(scalar.description) I"
+            }
+            self.init("'\(symbol)' needs \(needs); got \(a.inWords) and \(b.inWords)", range, help: help)
+        case .divisor(_, let b):
+            self.init(
+                "division by \(b.inWords)", range,
+                help: "divide by scalars only; write a matrix inverse as ^{-1} and an elementwise quotient with \\circ")
+        case .exponentNotScalar:
+            self.init("an exponent must be a scalar", right?.0.range ?? range)
+        case .powerOfNonSquare(let a):
+            let base = left.map { "'\($0.0.description)'" } ?? "the base"
+            self.init(
+                "\(base) is \(a.inWords), so it has no power", range,
+                help: "write xᵀx for a squared norm, or x \\circ x for squared entries")
+        case .matrixPower:
+            self.init("a fractional power of a matrix is computed for non-negative diagonal matrices only", range)
+        case .notSquare(_, let a):
+            self.init("'\(symbol)' needs a square matrix; got \(a.inWords)", range)
+        case .domain(let function):
+            self.init(
+                function == "log" ? "the logarithm of a value that is not positive" : "the square root of a negative value",
+                range)
+        case .linearAlgebra(let error):
+            self.init(error.message, range, help: error.help)
+        case .leftDivision(let a, _), .identityMeetsNonSquare(let a):
+            self.init("'\(symbol)' cannot combine \(a.inWords)", range)
+        case .tooLarge(let rows, let columns):
+            self.init("a \(rows)×\(columns) value is too large", range)
         }
     }
 }

@@ -33,6 +33,9 @@ struct SideValue {
 
     var isScalar: Bool { axes.isEmpty && matrix.isScalar }
 
+    /// The matrix and its conditioning, as `Arithmetic` takes them.
+    var value: Value { Value(matrix, conditioning: conditioning) }
+
     /// The value without the identity mark.
     var plain: SideValue {
         var copy = self

@@ -110,3 +110,25 @@ func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckRes
         #expect(read(#"A = (K + \lambda_1^2 I)^{-1}"#).sides == [["A", "(K + ((λ_{1} ^ 2) · I))⁻¹"]])
     }
 }
+
+@Suite struct ShapePolicyInChecksTests {
+    @Test func aScalarAddedToAMatrixIsAShapeErrorWhoseHelpSaysTimesTheIdentity() throws {
+        let setup = checkSeedSetup + "\nlet s = 0.3\nlet K_s = K + s\n"
+        let text = "```gp\n\(setup)\n```\n\n```math check\nK_s = K + s\n```\n"
+        let file = SourceFile(path: "t.md", text: text)
+        let tex = "K_s = K + s"
+        let evaluation = NotebookEvaluation(blocks: [SourceFragment(text: setup, file: file, fileOffset: 6)])
+        // In the gp block, MATLAB's rule: the scalar is added to every entry.
+        let k = try evaluation.scope.value(of: "K").matrix
+        #expect(try evaluation.scope.value(of: "K_s").matrix == k.map { $0 + 0.3 })
+        // In a checked equation, no implicit broadcast.
+        let fragment = SourceFragment(text: tex, file: file, fileOffset: text.utf8.count - tex.utf8.count - 5)
+        let reading = CheckCellReading(cell: 1, fragment: fragment, parsed: TeXParser.parse(tex), names: evaluation.definitions)
+        let (results, diagnostics) = CheckRunner(evaluation: evaluation).run(reading.checks)
+        #expect(results.isEmpty)
+        #expect(reading.diagnostics.isEmpty)
+        #expect(diagnostics.map(\.message) == ["'+' needs two values of one shape; got a 25×25 matrix and a scalar"])
+        let help = try #require(diagnostics.first?.help)
+        #expect(help.hasSuffix("write s I"))
+    }
+}

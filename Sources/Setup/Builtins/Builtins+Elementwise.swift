@@ -6,12 +6,12 @@ extension Builtins {
     /// a scalar, a matrix to the row of its column sums, `dim: 2` to the column of row sums);
     /// `zeros`, `ones`, `size`.
     static let elementwise: [String: Builtin] = [
-        "exp": map(Foundation.exp),
-        "log": map(Foundation.log),
-        "sqrt": map { $0.squareRoot() },
-        "sin": map(Foundation.sin),
-        "cos": map(Foundation.cos),
-        "abs": map(Swift.abs),
+        "exp": map(.exp),
+        "log": map(.log),
+        "sqrt": map(.sqrt),
+        "sin": map(.sin),
+        "cos": map(.cos),
+        "abs": map(.abs),
         "sum": Builtin(arity: 1...1, labels: ["dim"]) { call throws(EvaluationError) in
             try reduce(call) { $0.reduce(0, +) }
         },
@@ -31,10 +31,12 @@ extension Builtins {
     ]
 
     /// A function applied to every entry.
-    static func map(_ f: @escaping @Sendable (Double) -> Double) -> Builtin {
+    static func map(_ f: Arithmetic.Function) -> Builtin {
         Builtin(arity: 1...1) { call throws(EvaluationError) in
             let v = try call.value(0)
-            return .value(v.with(v.matrix.map(f)))
+            return try call.arithmetic { () throws(ArithmeticError) in
+                try Arithmetic.elementwise(f, v, policy: .setupLanguage)
+            }
         }
     }
 

@@ -12,48 +12,43 @@ extension Builtins {
                     .shape, "'solve' needs a right-hand side with \(a.rows) rows; got \(b.rows)×\(b.columns)",
                     argument: 1)
             }
-            do throws(EvaluationError) {
+            do throws(LinearAlgebraError) {
                 let (x, condition) = try Factorizations.solve(a, b)
                 return call.result(x, conditioning: condition)
-            } catch { throw call.locate(error) }
+            } catch { throw call.locate(Factorizations.failure(error)) }
         },
         "inv": Builtin(arity: 1...1) { call throws(EvaluationError) in
-            do throws(EvaluationError) {
-                let (inverse, condition) = try Factorizations.inverse(try square(call, 0))
-                return call.result(inverse, conditioning: condition)
-            } catch { throw call.locate(error) }
+            let a = try call.value(0)
+            return try call.arithmetic { () throws(ArithmeticError) in try Arithmetic.inverse(a) }
         },
         // MATLAB's chol: the upper factor R with A = Rᵀ R.
         "chol": Builtin(arity: 1...1) { call throws(EvaluationError) in
-            do throws(EvaluationError) {
-                let cholesky = try Factorizations.cholesky(try square(call, 0))
+            let a = try square(call, 0)
+            do throws(LinearAlgebraError) {
+                let cholesky = try Factorizations.cholesky(a)
                 return call.result(cholesky.factor.transposed, conditioning: cholesky.conditionNumber)
-            } catch { throw call.locate(error) }
+            } catch { throw call.locate(Factorizations.failure(error)) }
         },
         // log det A = 2 Σᵢ log Lᵢᵢ from the Cholesky factor: stable where det under- or overflows.
         "logdet": Builtin(arity: 1...1) { call throws(EvaluationError) in
-            do throws(EvaluationError) {
-                let cholesky = try Factorizations.cholesky(try square(call, 0))
-                return call.result(Matrix(scalar: cholesky.logDeterminant), conditioning: cholesky.conditionNumber)
-            } catch { throw call.locate(error) }
+            let a = try call.value(0)
+            return try call.arithmetic { () throws(ArithmeticError) in try Arithmetic.logDeterminant(a) }
         },
         "det": Builtin(arity: 1...1) { call throws(EvaluationError) in
-            do throws(EvaluationError) {
-                let (d, condition) = try Factorizations.determinant(try square(call, 0))
-                return call.result(Matrix(scalar: d), conditioning: condition)
-            } catch { throw call.locate(error) }
+            let a = try call.value(0)
+            return try call.arithmetic { () throws(ArithmeticError) in try Arithmetic.determinant(a) }
         },
         "tr": Builtin(arity: 1...1) { call throws(EvaluationError) in
-            call.result(Matrix(scalar: try square(call, 0).trace))
+            let a = try call.value(0)
+            return try call.arithmetic { () throws(ArithmeticError) in try Arithmetic.trace(a) }
         },
         // diag(v) is the square matrix with v on its diagonal; diag(A) the diagonal of A.
         "diag": Builtin(arity: 1...1) { call throws(EvaluationError) in
-            let m = try call.value(0).matrix
-            if m.columns == 1 || m.rows == 1 {
-                try call.checkSize(rows: m.count, columns: m.count)
-                return call.result(m.diagonalMatrix)
+            let a = try call.value(0)
+            let maximum = call.context.options.maxElements
+            return try call.arithmetic(argument: nil) { () throws(ArithmeticError) in
+                try Arithmetic.diag(a, maxElements: maximum)
             }
-            return call.result(m.diagonal)
         },
         // outer(a, b) = a bᵀ for vectors a (n) and b (m): n×m.
         "outer": Builtin(arity: 2...2) { call throws(EvaluationError) in
@@ -104,10 +99,10 @@ extension Builtins {
                     .shape, "'lml' needs targets with \(k.rows) rows; got \(y.rows)×\(y.columns)", argument: 1)
             }
             let cholesky: Cholesky
-            do throws(EvaluationError) {
+            do throws(LinearAlgebraError) {
                 cholesky = try Factorizations.cholesky(k)
             } catch {
-                throw call.locate(error)
+                throw call.locate(Factorizations.failure(error))
             }
             do throws(LinearAlgebraError) {
                 let value = try LogMarginalLikelihood.value(covariance: k, y: y)

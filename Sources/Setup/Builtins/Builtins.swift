@@ -129,6 +129,18 @@ struct BuiltinCall {
     /// An error from a helper, placed at the call when it has no position.
     func locate(_ error: EvaluationError) -> EvaluationError { error.located(at: range) }
 
+    /// The value `body` computes with `Arithmetic`, its failure said in the setup language's
+    /// words: a shape at argument `argument`, anything else at the call.
+    func arithmetic(argument: Int? = 0, _ body: () throws(ArithmeticError) -> Value) throws(EvaluationError) -> Runtime {
+        do {
+            return .value(try body())
+        } catch {
+            let described = EvaluationError(error, maxElements: context.options.maxElements)
+            let at: Int? = if case .notSquare = error { argument } else { nil }
+            throw fail(described.kind, described.message, help: described.help, argument: at)
+        }
+    }
+
     /// Positional argument `i` as a value.
     func value(_ i: Int) throws(EvaluationError) -> Value {
         switch arguments[i] {

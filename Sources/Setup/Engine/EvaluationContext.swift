@@ -35,10 +35,7 @@ final class EvaluationContext: @unchecked Sendable {
     func checkSize(rows: Int, columns: Int) throws(EvaluationError) {
         let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
         guard overflow || count > options.maxElements else { return }
-        throw EvaluationError(
-            .limit,
-            "a \(rows)×\(columns) value is larger than the limit of \(options.maxElements) entries",
-            help: "use less data; the limit keeps a notebook from running the machine out of memory")
+        throw EvaluationError(.tooLarge(rows: rows, columns: columns), maxElements: options.maxElements)
     }
 
     /// The data files read so far, sorted by path.
