@@ -3,9 +3,8 @@ import Diagnostics
 import Numerics
 
 /// What a check runs over, found before anything is judged: the free indices that make
-/// rows (`i` of `λ_i`, `D_i`, `∂/∂θ_i`) with their ranges, the entry indices that make an
-/// elementwise equation (`a`, `b` of `K_{ab}`), and the assurance that every derivative
-/// enters its side linearly and depends on its variable.
+/// rows (`i` of `λ_i`, `D_i`, `∂/∂θ_i`) with their ranges, and the entry indices that make
+/// an elementwise equation (`a`, `b` of `K_{ab}`).
 struct CheckPlan {
     /// A free index and the values it takes.
     struct RowIndex {
@@ -50,7 +49,7 @@ struct CheckPlan {
                 do {
                     value = try scope.value(of: derivative.variable.name)
                 } catch {
-                    throw CheckFailure(error.message, derivative.variable.range, help: error.help)
+                    throw CheckFailure(error, at: derivative.variable.range)
                 }
                 guard value.isVector else {
                     throw CheckFailure(
@@ -63,7 +62,7 @@ struct CheckPlan {
                 do {
                     ranges = try scope.indexRanges(of: family)
                 } catch {
-                    throw CheckFailure(error.message, node.range, help: error.help)
+                    throw CheckFailure(error, at: node.range)
                 }
                 for (k, index) in indices.enumerated() where k < ranges.count {
                     if case .free(let letter) = index, !bound.contains(letter) {
@@ -120,80 +119,6 @@ struct CheckPlan {
             throw CheckFailure(
                 "the check would run \(count) rows", sides[0].range.union(sides[sides.count - 1].range),
                 help: "fix some indices to numbers, or check fewer components at once")
-        }
-    }
-
-    // MARK: - Derivatives
-
-    /// Throws unless every derivative enters `side` linearly (sums, differences, products
-    /// with derivative-free factors, traces, transposes, entries) and has a variable that its
-    /// expression depends on. Returns whether the side holds a derivative.
-    static func validate(_ side: CheckExpression, definitions: NotebookDefinitions) throws(CheckFailure) -> Bool {
-        try linear(side, context: nil, definitions: definitions)
-    }
-
-    private static func linear(
-        _ e: CheckExpression, context: String?, definitions: NotebookDefinitions
-    ) throws(CheckFailure) -> Bool {
-        switch e.kind {
-        case .number, .identity, .name, .member:
-            return false
-        case .derivative(let derivative):
-            if let context {
-                throw CheckFailure(
-                    "'\(e.description)' enters this side through \(context); derive checks sides that are linear in their derivatives",
-                    e.range,
-                    help: "define the whole quantity in a gp block and differentiate it: \\frac{\\partial \\ell}{\\partial \\theta_i}")
-            }
-            if derivative.of.allNodes.contains(where: { if case .derivative = $0.kind { true } else { false } }) {
-                throw CheckFailure("second derivatives cannot be checked yet", e.range)
-            }
-            let used = derivative.of.usedNames
-            guard used.contains(where: { definitions.dependsOn($0, derivative.variable.name) }) else {
-                let what = used.count == 1 ? used[0] : derivative.of.description
-                throw CheckFailure(
-                    NotebookDefinitions.independenceMessage(what, derivative.variable.name), e.range,
-                    help: "differentiate something that is computed from '\(derivative.variable.name)'")
-            }
-            return true
-        case .entry(let base, _):
-            return try linear(base, context: context, definitions: definitions)
-        case .unary(let op, let operand):
-            switch op {
-            case .negate, .transpose, .trace, .diag:
-                return try linear(operand, context: context, definitions: definitions)
-            default:
-                return try linear(operand, context: context ?? "'\(op.rawValue)'", definitions: definitions)
-            }
-        case .binary(let op, let left, let right):
-            switch op {
-            case .add, .subtract:
-                let a = try linear(left, context: context, definitions: definitions)
-                let b = try linear(right, context: context, definitions: definitions)
-                return a || b
-            case .product, .elementwise:
-                let a = try linear(left, context: context, definitions: definitions)
-                let b = try linear(right, context: a ? "a product with another derivative" : context, definitions: definitions)
-                return a || b
-            case .divide:
-                let a = try linear(left, context: context, definitions: definitions)
-                _ = try linear(right, context: context ?? "a denominator", definitions: definitions)
-                return a
-            case .power:
-                let a = try linear(left, context: context ?? "a power", definitions: definitions)
-                _ = try linear(right, context: context ?? "an exponent", definitions: definitions)
-                return a
-            }
-        case .call(let function, let arguments):
-            var found = false
-            for argument in arguments {
-                found = try linear(argument, context: context ?? "'\(function)'", definitions: definitions) || found
-            }
-            return found
-        case .sum(_, let lower, let upper, let body):
-            _ = try linear(lower, context: context ?? "a limit of a sum", definitions: definitions)
-            _ = try linear(upper, context: context ?? "a limit of a sum", definitions: definitions)
-            return try linear(body, context: context, definitions: definitions)
         }
     }
 }

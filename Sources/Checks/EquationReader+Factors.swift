@@ -4,45 +4,39 @@ import TeX
 
 /// Factors: names and their scripts, brackets, fractions, roots, operators and derivatives.
 extension EquationReader {
-    mutating func readFactor(_ items: ArraySlice<TeXItem>, at index: inout Int) throws(ReadError) -> CheckExpression {
-        let item = items[index]
-        index += 1
+    mutating func readFactor(_ cursor: inout ItemCursor) throws(ReadError) -> CheckExpression {
+        guard let item = cursor.current else { throw ReadError("an operand is missing here", SourceRange(0, 0)) }
         switch item {
         case .group(let group):
-            var value = try readBracket(group)
-            value = try applyScripts(to: value, sub: group.sub, sup: group.sup, range: group.range)
-            return value
+            cursor.advance()
+            let value = try readBracket(group)
+            return try applyScripts(to: value, sub: group.sub, sup: group.sup, range: group.range)
         case .node(let node):
-            if Self.isLetter(node) {
-                index -= 1
-                return try readNames(items, at: &index, firstOnly: true)
-            }
+            if Self.isLetter(node) { return try readNames(&cursor, firstOnly: true) }
+            if case .accent = node.kind { return try readNames(&cursor, firstOnly: true) }
             if case .scripts(let scripts) = node.kind, let base = scripts.base {
-                if Self.isLetter(base) {
-                    index -= 1
-                    return try readNames(items, at: &index, firstOnly: true)
-                }
+                if Self.isLetter(base) { return try readNames(&cursor, firstOnly: true) }
+                cursor.advance()
                 guard scripts.primes == 0 else {
                     throw ReadError("primes cannot be computed", node.range, help: "write derivatives as \\frac{\\partial A}{\\partial s}")
                 }
                 if let held = try evaluatedAt(base: base, sub: scripts.sub, range: node.range) {
                     return held
                 }
-                var inner = 0
-                let value = try readFactor([TeXItem.node(base)][...], at: &inner)
+                var inner = ItemCursor(.node(base))
+                let value = try readFactor(&inner)
                 return try applyScripts(to: value, sub: scripts.sub, sup: scripts.sup, range: node.range)
             }
+            cursor.advance()
             if case .symbol(let symbol) = node.kind, symbol.text == "∂" {
-                return try readInlineDerivative(items, at: &index, partial: node)
+                return try readInlineDerivative(&cursor, partial: node)
             }
-            return try readAtom(node, items, at: &index)
+            return try readAtom(node, &cursor)
         }
     }
 
     /// An atom that is not a name: numbers, fractions, roots, fences, operators, groups.
-    private mutating func readAtom(
-        _ node: TeXNode, _ items: ArraySlice<TeXItem>, at index: inout Int
-    ) throws(ReadError) -> CheckExpression {
+    private mutating func readAtom(_ node: TeXNode, _ cursor: inout ItemCursor) throws(ReadError) -> CheckExpression {
         switch node.kind {
         case .symbol(let symbol):
             if symbol.kind == .number, let value = Double(symbol.text) {
@@ -57,7 +51,7 @@ extension EquationReader {
         case .group(let nodes):
             return try readSide(nodes.flatMap(Self.atoms))
         case .fraction(let fraction):
-            return try readFraction(fraction, node: node, items, at: &index)
+            return try readFraction(fraction, node: node, &cursor)
         case .radical(let radical):
             let radicand = try readSide(Self.atoms(of: radical.radicand))
             guard let rootIndex = radical.index else {
@@ -75,13 +69,10 @@ extension EquationReader {
             default: return CheckExpression(body.kind, range: node.range)
             }
         case .operatorName(let op):
-            return try readOperator(op.name, node: node, items, at: &index)
+            return try readOperator(op.name, node: node, &cursor)
         case .font(_, let inner), .style(_, let inner), .color(_, let inner):
-            var inside = 0
-            return try readFactor([TeXItem.node(inner)][...], at: &inside)
-        case .accent:
-            index -= 1
-            return try readNames(items, at: &index, firstOnly: true)
+            var inside = ItemCursor(.node(inner))
+            return try readFactor(&inside)
         case .text(let run):
             throw ReadError(
                 "text '\(run.text)' cannot be computed", node.range,

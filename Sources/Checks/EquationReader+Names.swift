@@ -42,30 +42,28 @@ extension EquationReader {
     ]
 
     /// Reads a run of letters starting at `index`: the longest defined names first, each
-    /// with its subscriptNode, superscript and call arguments; several names are a product.
+    /// with its subscript, superscript and call arguments; several names are a product.
     ///
     /// With `firstOnly` (the operand of an operator: `\operatorname{tr} K \lambda_1`), only
     /// the first name is read and the rest of the run is left for the caller.
-    mutating func readNames(
-        _ items: ArraySlice<TeXItem>, at index: inout Int, firstOnly: Bool = false
-    ) throws(ReadError) -> CheckExpression {
-        let start = index
+    mutating func readNames(_ cursor: inout ItemCursor, firstOnly: Bool = false) throws(ReadError) -> CheckExpression {
+        let start = cursor.position
         var run: [Letter] = []
-        while index < items.endIndex, case .node(let node) = items[index] {
+        while case .node(let node)? = cursor.current {
             if case .scripts(let scripts) = node.kind, let base = scripts.base, let text = Self.letterText(base) {
                 guard scripts.primes == 0 else {
                     throw ReadError("primes cannot be computed", node.range, help: "write derivatives as \\frac{\\partial A}{\\partial s}")
                 }
                 run.append(Letter(text: text, node: node, typed: Self.isTyped(base), sub: scripts.sub, sup: scripts.sup))
-                index += 1
+                cursor.advance()
                 break
             }
             guard let text = Self.letterText(node) else { break }
             run.append(Letter(text: text, node: node, typed: Self.isTyped(node)))
-            index += 1
+            cursor.advance()
         }
         guard !run.isEmpty else {
-            throw ReadError("this cannot be read as a name", items[index].range)
+            throw ReadError("this cannot be read as a name", cursor.current?.range ?? SourceRange(0, 0))
         }
         var factors: [CheckExpression] = []
         var position = 0
@@ -87,10 +85,10 @@ extension EquationReader {
             position += length
             if length == 1, letters[0].typed { splitTyped.append(letters[0]) }
             if firstOnly, position < run.count {
-                index = start + position
-                return try readName(letters, items, at: &index, isLast: false)
+                cursor.rewind(to: start + position)
+                return try readName(letters, &cursor, isLast: false)
             }
-            factors.append(try readName(letters, items, at: &index, isLast: position == run.count))
+            factors.append(try readName(letters, &cursor, isLast: position == run.count))
         }
         let range = run.dropFirst().reduce(run[0].node.range) { $0.union($1.node.range) }
         if splitTyped.count >= 2, factors.count >= 2 {
@@ -113,22 +111,15 @@ extension EquationReader {
     /// One name (one or more letters that together are defined), with its scripts, and the
     /// call arguments when it is a function followed by parentheses.
     private mutating func readName(
-        _ letters: [Letter], _ items: ArraySlice<TeXItem>, at index: inout Int, isLast: Bool
+        _ letters: [Letter], _ cursor: inout ItemCursor, isLast: Bool
     ) throws(ReadError) -> CheckExpression {
         let name = letters.map(\.text).joined()
         let last = letters[letters.count - 1]
         let range = letters.dropFirst().reduce(letters[0].node.range) { $0.union($1.node.range) }
-        var sub = last.sub
         let sup = last.sup
-        var resolved = name
-        // A defined name with its subscriptNode (`K_y`, `σ_f`, `σ_0`) wins over indexing.
-        if let subscriptNode = sub, let text = Self.plainText(subscriptNode),
-            names.checkKind(of: SetupNames.canonical(name + "_" + text)) != nil
-        {
-            resolved = SetupNames.canonical(name + "_" + text)
-            sub = nil
-        }
-        guard let kind = names.checkKind(of: resolved) else {
+        let resolution = resolve(name, subscript: last.sub)
+        let (resolved, sub) = (resolution.name, resolution.sub)
+        guard let kind = resolution.kind else {
             if resolved == "I", sub == nil {
                 let value = CheckExpression(.identity, range: range)
                 return try sup.map { sup throws(ReadError) in try applySuperscript(to: value, sup, range: range) } ?? value
@@ -161,13 +152,12 @@ extension EquationReader {
                 value = CheckExpression(.entry(value, Array(indices.dropFirst(arity))), range: value.range)
             }
         case .function:
-            guard isLast, index < items.endIndex, case .group(let group) = items[index], group.open == "(" else {
+            guard isLast, let group = cursor.takeGroup(openedBy: ["("]) else {
                 throw ReadError(
                     "'\(resolved)' is a function and needs its arguments", range, help: "write \(resolved)(x, y)")
             }
-            index += 1
             value = CheckExpression(.call(function: resolved, arguments: try readArguments(group)), range: range.union(group.range))
-            if sub != nil { throw ReadError("a subscriptNode on a function cannot be computed", range) }
+            if sub != nil { throw ReadError("a subscript on a function cannot be computed", range) }
             value = try applyScripts(to: value, sub: group.sub, sup: group.sup, range: value.range)
         }
         if let sup {
@@ -194,10 +184,31 @@ extension EquationReader {
         return result
     }
 
+    /// A name read against the notebook's definitions, with the part of its subscript that
+    /// is left to index it.
+    struct ResolvedName {
+        /// The canonical name: `K_y` when the notebook defines it, else `K`.
+        var name: String
+        /// What the notebook defines under it, nil when nothing.
+        var kind: CheckNameKind?
+        /// The subscript when it is not part of the name (`i` of `λ_i`).
+        var sub: TeXNode?
+    }
+
+    /// The one rule for a name and its subscript: a defined name with its subscript (`K_y`,
+    /// `σ_f`, `σ_0`) wins over indexing; otherwise the subscript indexes the name.
+    func resolve(_ name: String, subscript sub: TeXNode?) -> ResolvedName {
+        if let sub, let text = Self.plainText(sub) {
+            let joined = SetupNames.canonical(name + "_" + text)
+            if let kind = names.checkKind(of: joined) { return ResolvedName(name: joined, kind: kind, sub: nil) }
+        }
+        return ResolvedName(name: name, kind: names.checkKind(of: name), sub: sub)
+    }
+
     /// `π` and `e` when the notebook does not define them.
     static let constants: [String: Double] = ["π": Double.pi, "e": 2.718281828459045]
 
-    /// The text of a subscriptNode made only of letters and digits (`y`, `f`, `0`, `ab`).
+    /// The text of a subscript made only of letters and digits (`y`, `f`, `0`, `ab`).
     static func plainText(_ node: TeXNode) -> String? {
         var text = ""
         for atom in flattened(node) {

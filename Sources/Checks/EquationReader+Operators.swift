@@ -6,20 +6,17 @@ import TeX
 /// "evaluated at" bars.
 extension EquationReader {
     /// An operator takes its parenthesised group if one follows, else the next factor.
-    private mutating func operand(_ items: ArraySlice<TeXItem>, at index: inout Int, after range: SourceRange)
+    private mutating func operand(_ cursor: inout ItemCursor, after range: SourceRange)
         throws(ReadError) -> (value: CheckExpression, group: BracketGroup?)
     {
-        guard index < items.endIndex else { throw ReadError("this operator has no operand", range) }
-        if case .group(let group) = items[index], group.open == "(" || group.open == "[" {
-            index += 1
+        guard !cursor.isAtEnd else { throw ReadError("this operator has no operand", range) }
+        if let group = cursor.takeGroup(openedBy: ["(", "["]) {
             return (try readSum(group.items[...]), group)
         }
-        return (try readFactor(items, at: &index), nil)
+        return (try readFactor(&cursor), nil)
     }
 
-    mutating func readOperator(
-        _ name: String, node: TeXNode, _ items: ArraySlice<TeXItem>, at index: inout Int
-    ) throws(ReadError) -> CheckExpression {
+    mutating func readOperator(_ name: String, node: TeXNode, _ cursor: inout ItemCursor) throws(ReadError) -> CheckExpression {
         let unary: CheckExpression.UnaryOperator?
         switch name {
         case "tr", "trace", "Tr": unary = .trace
@@ -36,14 +33,13 @@ extension EquationReader {
                     "'\\operatorname{\(name)}' cannot be computed", node.range,
                     help: "derive computes tr, diag, det, log, ln, exp and the notebook's functions")
             }
-            guard index < items.endIndex, case .group(let group) = items[index], group.open == "(" else {
+            guard let group = cursor.takeGroup(openedBy: ["("]) else {
                 throw ReadError("'\(name)' needs its arguments in parentheses", node.range)
             }
-            index += 1
             let call = CheckExpression(.call(function: name, arguments: try readArguments(group)), range: node.range.union(group.range))
             return try applyScripts(to: call, sub: group.sub, sup: group.sup, range: call.range)
         }
-        let (argument, group) = try operand(items, at: &index, after: node.range)
+        let (argument, group) = try operand(&cursor, after: node.range)
         var op = unary
         var inner = argument
         if unary == .log, case .unary(.determinant, let matrix) = argument.kind {
@@ -66,9 +62,7 @@ extension EquationReader {
         }
     }
 
-    mutating func readFraction(
-        _ fraction: Fraction, node: TeXNode, _ items: ArraySlice<TeXItem>, at index: inout Int
-    ) throws(ReadError) -> CheckExpression {
+    mutating func readFraction(_ fraction: Fraction, node: TeXNode, _ cursor: inout ItemCursor) throws(ReadError) -> CheckExpression {
         guard !fraction.command.isBinomial else {
             throw ReadError("binomial coefficients cannot be computed", node.range)
         }
@@ -81,7 +75,7 @@ extension EquationReader {
             let variable = try readVariable(denominator, range: fraction.denominator.range)
             if numerator.count == 1 {
                 // \frac{\partial}{\partial s} A: the operator form.
-                let (argument, group) = try operand(items, at: &index, after: node.range)
+                let (argument, group) = try operand(&cursor, after: node.range)
                 let derivative = CheckExpression(
                     .derivative(Derivative(of: argument, variable: variable)),
                     range: node.range.union(group?.range ?? argument.range))
@@ -140,22 +134,18 @@ extension EquationReader {
             base = b
             sub = scripts.sub
         }
-        guard var name = Self.letterText(base) else {
+        guard let text = Self.letterText(base) else {
             throw ReadError("a derivative is taken with respect to a name", node.range)
         }
-        if let subscriptNode = sub, let text = Self.plainText(subscriptNode),
-            names.checkKind(of: SetupNames.canonical(name + "_" + text)) != nil
-        {
-            name = SetupNames.canonical(name + "_" + text)
-            sub = nil
-        }
-        guard let kind = names.checkKind(of: name) else { throw unknownName(name, range: base.range) }
+        let resolution = resolve(text, subscript: sub)
+        let name = resolution.name
+        guard let kind = resolution.kind else { throw unknownName(name, range: base.range) }
         guard kind == .value else {
             throw ReadError(
                 "'\(name)' is not a value, so nothing can be differentiated with respect to it", base.range)
         }
         var index: IndexTerm?
-        if let subscriptNode = sub {
+        if let subscriptNode = resolution.sub {
             let indices = try readIndices(subscriptNode)
             guard indices.count == 1 else {
                 throw ReadError(
@@ -168,35 +158,31 @@ extension EquationReader {
     }
 
     /// `\partial A / \partial s_i`, the derivative written on one line.
-    mutating func readInlineDerivative(
-        _ items: ArraySlice<TeXItem>, at index: inout Int, partial: TeXNode
-    ) throws(ReadError) -> CheckExpression {
-        guard index < items.endIndex else {
+    mutating func readInlineDerivative(_ cursor: inout ItemCursor, partial: TeXNode) throws(ReadError) -> CheckExpression {
+        guard !cursor.isAtEnd else {
             throw ReadError("'∂' needs what it differentiates", partial.range, help: "write \\partial A / \\partial s")
         }
-        let of = try readFactor(items, at: &index)
-        guard index + 1 < items.endIndex, let slash = Self.symbol(items[index]), slash.text == "/",
-            case .node(let differential) = items[index + 1], isDifferential(differential)
+        let of = try readFactor(&cursor)
+        guard let slashItem = cursor.current, let slash = Self.symbol(slashItem), slash.text == "/",
+            case .node(let differential)? = cursor.peek(1), isDifferential(differential)
         else {
             throw ReadError(
                 "'∂' must be followed by what it differentiates, '/' and '∂' with the variable", partial.range,
                 help: "write \\partial K / \\partial \\lambda_i or \\frac{\\partial K}{\\partial \\lambda_i}")
         }
-        index += 2
+        cursor.advance(by: 2)
         var atoms = [differential]
-        if index < items.endIndex, case .node(let op) = items[index], case .operatorName(let name) = op.kind,
-            name.name == "ln" || name.name == "log"
-        {
+        if case .node(let op)? = cursor.current, case .operatorName(let name) = op.kind, name.name == "ln" || name.name == "log" {
             atoms.append(op)
-            index += 1
+            cursor.advance()
         }
-        guard index < items.endIndex else { throw ReadError("the variable is missing", differential.range) }
-        switch items[index] {
+        guard let item = cursor.current else { throw ReadError("the variable is missing", differential.range) }
+        switch item {
         case .node(let node): atoms.append(node)
         case .group(let group):
             throw ReadError("write the variable without brackets", group.range)
         }
-        index += 1
+        cursor.advance()
         let variable = try readVariable(atoms, range: differential.range.union(atoms[atoms.count - 1].range))
         return CheckExpression(
             .derivative(Derivative(of: of, variable: variable)), range: partial.range.union(variable.range))
@@ -216,7 +202,7 @@ extension EquationReader {
         guard atoms.count >= 3, case .symbol(let letter) = atoms[0].kind, letter.kind == .letter || letter.kind == .greek,
             case .symbol(let equals) = atoms[1].kind, equals.text == "="
         else {
-            throw ReadError("a sum's subscriptNode must be 'index = lower limit'", sub.range, help: "write \\sum_{i=1}^{n}")
+            throw ReadError("a sum's subscript must be 'index = lower limit'", sub.range, help: "write \\sum_{i=1}^{n}")
         }
         let index = SetupNames.canonical(letter.text)
         if names.checkKind(of: index) != nil {
@@ -234,7 +220,7 @@ extension EquationReader {
 
     // MARK: - Evaluated at
 
-    /// `\left. X \right|_{\hat f}`: X with the names of the subscriptNode held fixed.
+    /// `\left. X \right|_{\hat f}`: X with the names of the subscript held fixed.
     mutating func evaluatedAt(base: TeXNode, sub: TeXNode?, range: SourceRange) throws(ReadError) -> CheckExpression? {
         guard let sub, case .fenced(let fenced) = base.kind, fenced.close.symbol?.text == "|",
             fenced.open.symbol == nil || fenced.open.symbol?.text == "."
@@ -245,7 +231,7 @@ extension EquationReader {
         return held
     }
 
-    /// Whether an item is a bar with a subscriptNode after an expression: `X \Big|_{\hat f}`.
+    /// Whether an item is a bar with a subscript after an expression: `X \Big|_{\hat f}`.
     static func evaluationBar(_ item: TeXItem) -> TeXNode? {
         guard case .node(let node) = item, case .scripts(let scripts) = node.kind, let base = scripts.base,
             let sub = scripts.sub, scripts.sup == nil

@@ -2,14 +2,8 @@ import Setup
 import Diagnostics
 import TeX
 
-/// Sums, terms and factors: the precedence of checked equations.
-///
-/// ```
-/// sum     := ["-"] term (("+" | "-") term)*
-/// term    := group (("·" | juxtaposition | "/") group)*      left to right
-/// group   := factor (("∘" | "⊙" | "*") factor)*              binds tighter
-/// factor  := primary with its scripts, or an operator and its operand
-/// ```
+/// Sums, terms and groups: the precedence of checked equations (the grammar is written at
+/// the top of `EquationReader.swift`).
 extension EquationReader {
     static let elementwiseSymbols: Set<String> = ["∘", "⊙", "∗"]
     static let productSymbols: Set<String> = ["⋅", "×", "·"]
@@ -66,53 +60,54 @@ extension EquationReader {
         // Factors and the operators written between them (nil: juxtaposition).
         var factors: [CheckExpression] = []
         var operators: [(symbol: String?, range: SourceRange)] = []
-        var index = items.startIndex
-        while index < items.endIndex {
-            if let symbol = Self.symbol(items[index]), symbol.kind == .binary {
+        var cursor = ItemCursor(items)
+        while let item = cursor.current {
+            if let symbol = Self.symbol(item), symbol.kind == .binary {
                 guard !factors.isEmpty, operators.count < factors.count else {
-                    throw ReadError("'\(symbol.text)' needs an operand on its left", items[index].range)
+                    throw ReadError("'\(symbol.text)' needs an operand on its left", item.range)
                 }
                 if !Self.elementwiseSymbols.contains(symbol.text), !Self.productSymbols.contains(symbol.text),
                     symbol.text != "/"
                 {
                     throw ReadError(
-                        "'\(symbol.source)' cannot be computed", items[index].range,
+                        "'\(symbol.source)' cannot be computed", item.range,
                         help: "use juxtaposition or \\cdot for products, \\circ for elementwise products")
                 }
-                operators.append((symbol.text, items[index].range))
-                index += 1
+                operators.append((symbol.text, item.range))
+                cursor.advance()
                 continue
             }
-            if let symbol = Self.symbol(items[index]), symbol.text == "/" {
-                guard !factors.isEmpty else { throw ReadError("'/' needs an operand on its left", items[index].range) }
-                operators.append(("/", items[index].range))
-                index += 1
+            if let symbol = Self.symbol(item), symbol.text == "/" {
+                guard !factors.isEmpty else { throw ReadError("'/' needs an operand on its left", item.range) }
+                operators.append(("/", item.range))
+                cursor.advance()
                 continue
             }
-            if let sub = Self.evaluationBar(items[index]) {
+            if let sub = Self.evaluationBar(item) {
                 // `X \Big|_{\hat f}`: the factor before the bar holds the named values fixed.
                 guard let last = factors.popLast(), operators.count == factors.count else {
-                    throw ReadError("'evaluated at' needs an expression before the bar", items[index].range)
+                    throw ReadError("'evaluated at' needs an expression before the bar", item.range)
                 }
                 var held = try holding(last, sub)
-                held.range = last.range.union(items[index].range)  // the bar and what it holds
+                held.range = last.range.union(item.range)  // the bar and what it holds
                 factors.append(held)
-                index += 1
+                cursor.advance()
                 continue
             }
-            if Self.isSum(items[index]) {
+            if Self.isSum(item) {
                 // ∑ takes the rest of the term as its body.
-                let sum = try readSumOperator(items[index], body: items[(index + 1)...])
+                cursor.advance()
+                let sum = try readSumOperator(item, body: cursor.rest)
                 if operators.count < factors.count { operators.append((nil, sum.range)) }
                 factors.append(sum)
-                index = items.endIndex
+                cursor.finish()
                 break
             }
-            if operators.count < factors.count { operators.append((nil, items[index].range)) }
-            if case .node(let node) = items[index], Self.startsName(node) {
-                factors.append(try readNames(items, at: &index))  // a whole run of letters
+            if operators.count < factors.count { operators.append((nil, item.range)) }
+            if case .node(let node) = item, Self.startsName(node) {
+                factors.append(try readNames(&cursor))  // a whole run of letters
             } else {
-                factors.append(try readFactor(items, at: &index))
+                factors.append(try readFactor(&cursor))
             }
         }
         guard !factors.isEmpty else {

@@ -32,21 +32,43 @@ public struct GroupingChoice: Sendable, Hashable {
     public var range: SourceRange
 }
 
-/// Reads the TeX of a ```` ```math check ```` block as equations to compute (DESIGN.md,
-/// "TeX as a computation"):
+/// Reads the TeX of a ```` ```math check ```` block as equations to compute.
 ///
-/// - each `=` of a chain is a check between its neighbours; `\\` and `&` rows of
-///   `aligned`/`align*` are understood (a row starting with `&=` continues the chain);
-/// - juxtaposition and `\cdot` multiply; `\circ`, `\odot` and `*` are elementwise and bind
-///   tighter; `/` and `\frac` divide;
-/// - an operator (`\operatorname{tr}`, `\log`, `\frac{\partial}{\partial s}`) takes its
-///   parenthesised group if one follows, else the next factor;
-/// - names resolve against the notebook's definitions; Greek commands are their letters;
-///   a defined multi-letter name (`\ell\ell`, `K_y`, `\sigma_f`) wins over a product;
-/// - a subscript letter that is not a defined name is a free index.
+/// The grammar, over the atoms of the parsed TeX (brackets matched first by `TeXItems`, so
+/// a script on `)` applies to the whole group):
+///
+/// ```
+/// block      := line+                     rows of aligned/align*/equation: `\\` and `&`
+/// line       := side ("=" side)+          each `=` a check; a row `&= …` continues the chain
+/// side       := sum                       trailing punctuation dropped
+/// sum        := ["-"] term (("+" | "-") term)*
+/// term       := group (("·" | juxtaposition | "/") group)*         left to right
+/// group      := factor (("∘" | "⊙" | "*") factor)*                 binds tighter
+/// factor     := names | bracket scripts | number | fraction | radical | fenced
+///             | operator operand | "∂" factor "/" "∂" variable | "∑" sub sup term
+///             | factor "|"_{held}                                  evaluated at
+/// names      := the longest defined run of letters, each with its scripts; the rest a product
+/// operand    := "(" sum ")" | "[" sum "]" | factor                  an operator's argument
+/// fraction   := \frac{"∂" names}{"∂" variable} | \frac{"∂"}{"∂" variable} operand
+///             | \frac{sum}{sum}
+/// variable   := ["\ln" | "\log"] name [subscript]
+/// scripts    := "^" ("\top" | "T" | "-1" | side) and "_" indices
+/// ```
+///
+/// - Juxtaposition and `\cdot` multiply (the matrix product by shape, scaling for scalars);
+///   `\circ`, `\odot` and `*` are elementwise and bind tighter; `/` and `\frac` divide.
+///   Where the left-to-right reading would give another value, the grouping is recorded
+///   (`groupings`) for the checker to test and warn about.
+/// - An operator (`\operatorname{tr}`, `\log`, `\frac{\partial}{\partial s}`) takes its
+///   parenthesised group if one follows, else the next factor.
+/// - Names resolve against the notebook's definitions (`resolve(_:subscript:)`, the one rule):
+///   Greek commands are their letters; a defined name with its subscript (`K_y`, `\sigma_f`)
+///   wins over indexing, a defined multi-letter run (`\ell\ell`) over a product.
+/// - A subscript letter that is not a defined name is a free index; a number a fixed one.
 ///
 /// Offsets in the result are UTF-8 offsets in the TeX; diagnostics carry no file (the caller
-/// places them with `located(in:)`).
+/// places them with `located(in:)`). The functions of the reader take their items from an
+/// `ItemCursor`.
 public struct EquationReader {
     let names: any CheckNames
     /// Problems found, one per root cause.

@@ -21,7 +21,7 @@ extension SideEvaluator {
                 view = try scope.perturbing(
                     variable.name, component: component, to: Value(scalar: moved), holding: Set(derivative.holding))
             } catch {
-                throw CheckFailure(error.message, variable.range, help: error.help)
+                throw CheckFailure(error, at: variable.range)
             }
             return try evaluateInner(derivative.of, in: view)
         }
@@ -39,7 +39,7 @@ extension SideEvaluator {
         do {
             value = try scope.value(of: variable.name)
         } catch {
-            throw CheckFailure(error.message, variable.range, help: error.help)
+            throw CheckFailure(error, at: variable.range)
         }
         guard let index = variable.index else {
             guard let scalar = value.scalar else {

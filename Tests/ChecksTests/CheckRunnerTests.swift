@@ -32,15 +32,17 @@ func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckRes
 
 @Suite struct CheckRunnerTests {
     @Test func theSeedDerivationPassesEveryStepForEveryIndex() {
+        // Each equation with the number of '='s it holds: every one is a check.
         let cases = [
-            #"\frac{\partial K}{\partial \lambda_i} = \frac{1}{\lambda_i^3}\, D_i \circ K"#,
-            #"\frac{\partial K}{\partial \theta_i} = \lambda_i \frac{\partial K}{\partial \lambda_i} = \frac{\partial K}{\partial \ln \lambda_i} = \frac{1}{\lambda_i^2}\, D_i \circ K"#,
-            #"\frac{\partial \ell}{\partial \theta_i} = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}\right) = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{1}{\lambda_i^2} (D_i \circ K)\right)"#,
-            #"\frac{\partial k(x, z)}{\partial \lambda_i} = \frac{1}{\lambda_i^3} (x_i - z_i)^2 \, k(x, z)"#,
+            (#"\frac{\partial K}{\partial \lambda_i} = \frac{1}{\lambda_i^3}\, D_i \circ K"#, 1),
+            (#"\frac{\partial K}{\partial \theta_i} = \lambda_i \frac{\partial K}{\partial \lambda_i} = \frac{\partial K}{\partial \ln \lambda_i} = \frac{1}{\lambda_i^2}\, D_i \circ K"#, 3),
+            (#"\frac{\partial \ell}{\partial \theta_i} = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}\right) = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{1}{\lambda_i^2} (D_i \circ K)\right)"#, 2),
+            (#"\frac{\partial k(x, z)}{\partial \lambda_i} = \frac{1}{\lambda_i^3} (x_i - z_i)^2 \, k(x, z)"#, 1),
         ]
-        for tex in cases {
+        for (tex, equalities) in cases {
             let (results, messages) = check(tex)
             #expect(messages == [], "\(tex)")
+            #expect(results.count == equalities, "\(tex)")
             for result in results {
                 #expect(result.verdict == .pass, "\(result.leftTeX) = \(result.rightTeX): \(result.judgement.rows.map(\.reason))")
                 #expect(result.judgement.rows.count == 3)

@@ -39,7 +39,10 @@ struct JudgeTests {
     @Test func riddersAgreesWithTheAnalyticGradientToTenDigits() throws {
         let rbf = RBF(lengthScale: lengthScale)
         for i in 0..<3 {
-            guard case .derivative(let side) = kernelDerivative(i) else { return }
+            guard case .derivative(let side) = kernelDerivative(i) else {
+                Issue.record("the reference of row \(i + 1) is not a derivative side")
+                continue
+            }
             let estimate = try side.ridders().get()
             #expect(
                 isApproximatelyEqual(

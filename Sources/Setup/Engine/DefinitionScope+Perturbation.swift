@@ -1,3 +1,4 @@
+import Foundation
 import Numerics
 
 /// Perturbed views and the partial derivatives built on them.
@@ -73,11 +74,49 @@ extension DefinitionScope {
             point = scalar
         }
         let atPoint = indices.isEmpty ? try value(of: a) : try member(of: a, indices: indices)
-        let domain: Domain = point > 0 && definitions.isPositiveQuantity(s) ? .positive : .real
-        return DerivativeSide(point: point, domain: domain, condition: atPoint.conditioning) { h in
+        let variable = DifferentiationVariable(name: s, value: point, logarithm: false)
+        return definitions.derivativeSide(moving: [variable], condition: atPoint.conditioning) { h in
             let view = try self.perturbedScope(s, component: component, to: Value(scalar: point + h), holding: holding)
             return indices.isEmpty ? try view.value(of: a).matrix : try view.member(of: a, indices: indices).matrix
         }
+    }
+}
+
+/// A variable that finite differences move: a name's value (or one component's) at the base
+/// point, or its logarithm.
+public struct DifferentiationVariable: Sendable, Hashable {
+    /// The canonical name.
+    public var name: String
+    /// Its value (or its component's) at the base point.
+    public var value: Double
+    /// Whether the derivative is with respect to the logarithm of the value.
+    public var logarithm: Bool
+
+    /// A variable.
+    public init(name: String, value: Double, logarithm: Bool) {
+        self.name = name
+        self.value = value
+        self.logarithm = logarithm
+    }
+}
+
+extension NotebookDefinitions {
+    /// The side the judge differentiates: g(h), which moves every one of `variables` by h
+    /// (their logarithms, for derivatives with respect to one), at the point and in the
+    /// domain of the variable nearest its domain's edge. A variable is stepped in ln of its
+    /// value on the whole line for a derivative with respect to its logarithm; otherwise at
+    /// its value, kept positive when it is positive and a positive quantity.
+    public func derivativeSide(
+        moving variables: [DifferentiationVariable], condition: Double, _ g: @escaping (Double) throws -> Matrix
+    ) -> DerivativeSide {
+        let choices = variables.map { variable -> (point: Double, domain: Domain) in
+            if variable.logarithm { return (Foundation.log(variable.value), .real) }
+            let positive = variable.value > 0 && isPositiveQuantity(variable.name)
+            return (variable.value, positive ? .positive : .real)
+        }
+        let (point, domain) =
+            choices.min { $0.domain.room(at: $0.point) < $1.domain.room(at: $1.point) } ?? (0, .real)
+        return DerivativeSide(point: point, domain: domain, condition: condition, function: g)
     }
 }
 
