@@ -34,7 +34,7 @@ let package = Package(
         // The gp language: syntax, definition graph, evaluation, builtins.
         .target(name: "Setup", dependencies: ["Numerics", "Diagnostics"], exclude: ["README.md"]),
         // TeX as a computation: checked equations read, evaluated and judged.
-        .target(name: "Checks", dependencies: ["Setup", "Numerics", "Diagnostics", "TeX"]),
+        .target(name: "Checks", dependencies: ["Setup", "Numerics", "Diagnostics", "TeX"], exclude: ["README.md"]),
         // read → parse → evaluate → check, each stage named; the cache and the inputs hash.
         .target(
             name: "Pipeline", dependencies: ["Notebook", "TeX", "Setup", "Checks", "Numerics", "Diagnostics"],

@@ -31,7 +31,8 @@ struct CheckFailure: Error {
 /// affine part c of the side), `.shifted(h)` replaces each ∂A/∂s by A evaluated with s
 /// moved by h (by the factor eʰ for ∂/∂ln s) and everything around it at the base point,
 /// so that the side equals c + g′(0) with g(h) the side in `.shifted(h)`: the linear
-/// context is moved inside the derivative (DESIGN.md, "Checks").
+/// context is moved inside the derivative, so the side is one finite difference with one
+/// error estimate.
 struct SideEvaluator {
     enum Mode {
         case zero
