@@ -1,7 +1,7 @@
 # derive — set-up, build, render and test.
 #
 #   make render   install what is missing, build, render notebooks/ into output/
-#   make test     install what is missing, build, run the test suite and check the gallery
+#   make test     install what is missing, build, lint, run the test suite and check the gallery
 #   make corpus   measure derive on the corpus of real derivations in Tests/Corpus
 #   make corpus-crosscheck  recompute the corpus's expected verdicts with scikit-learn and scipy
 #   make bench    derive's log marginal likelihood against scikit-learn's, side by side
@@ -27,7 +27,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # and OPENBLAS_CORETYPE=Haswell runs the same AVX2 kernels on every x86-64 CPU since 2013.
 TEST_ENV := OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=Haswell
 
-.PHONY: deps test-deps build release render test check-gallery corpus corpus-crosscheck check-corpus bench bench-render screenshots \
+.PHONY: deps test-deps build release render test lint check-gallery corpus corpus-crosscheck check-corpus bench \
+	bench-render screenshots \
 	pandoc-crosscheck fixtures format clean
 
 ## deps: install the Debian packages derive builds against, if missing
@@ -65,12 +66,16 @@ release: deps
 render: build
 	$(TEST_ENV) $(DERIVE_DEBUG) render notebooks -o output
 
-## test: the whole test suite, then the gallery: every check as expected, output/ fresh;
-## then the corpus (see check-corpus)
-test: build test-deps
+## test: the code formatted, the whole test suite, then the gallery: every check as
+## expected, output/ fresh; then the corpus (see check-corpus)
+test: build test-deps lint
 	$(TEST_ENV) $(SWIFT) test
 	$(MAKE) --no-print-directory check-gallery
 	$(MAKE) --no-print-directory check-corpus
+
+## lint: fail when `make format` would change a file (swift-format ships with the toolchain)
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Benchmarks
 
 check-gallery:
 	$(TEST_ENV) $(DERIVE_DEBUG) check notebooks
@@ -120,7 +125,7 @@ fixtures: $(BENCH_STAMP)
 	$(BENCH_PYTHON) Tests/NumericsTests/Fixtures/make_fixtures.py
 
 format:
-	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift Benchmarks
 
 clean:
 	rm -rf .build

@@ -64,8 +64,10 @@ let package = Package(
             name: "TeXTests", dependencies: ["TeX", "Diagnostics", "TestSupport"],
             exclude: ["Fixtures", "pandoc-crosscheck.sh", "preview.sh"]),
         .testTarget(
-            name: "SetupTests", dependencies: ["Setup", "Numerics", "Diagnostics", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Setup", "Numerics", "Diagnostics", "TeX", "TestSupport"]),
+            name: "SetupTests", dependencies: ["Setup", "Numerics", "Diagnostics", "TestSupport"], exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ChecksTests", dependencies: ["Checks", "Setup", "Numerics", "Diagnostics", "TeX", "TestSupport"]),
         .testTarget(
             name: "PipelineTests",
             dependencies: [
@@ -73,7 +75,8 @@ let package = Package(
             ],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "ReportTests", dependencies: ["Report", "Pipeline", "Notebook", "Setup", "Checks", "Diagnostics", "TeX", "TestSupport"],
+            name: "ReportTests",
+            dependencies: ["Report", "Pipeline", "Notebook", "Setup", "Checks", "Diagnostics", "TeX", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "deriveTests", dependencies: ["derive", "TestSupport"], exclude: ["Fixtures"]),
     ]

@@ -4,7 +4,8 @@ extension CheckExpression: CustomStringConvertible {
     public var description: String {
         switch kind {
         case .number(let value):
-            return value == Double.pi ? "π" : value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+            return value == Double.pi
+                ? "π" : value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         case .name(let name): return name
         case .identity: return "I"
         case .entry(let base, let indices):

@@ -1,5 +1,5 @@
-import Setup
 import Diagnostics
+import Setup
 
 /// A side of a checked equation, read from TeX as a computation: what the notation means,
 /// with where it was written (UTF-8 offsets in the equation's TeX).

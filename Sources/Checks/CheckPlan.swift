@@ -1,6 +1,6 @@
-import Setup
 import Diagnostics
 import Numerics
+import Setup
 
 /// What a check runs over, found before anything is judged: the free indices that make
 /// rows (`i` of `λ_i`, `D_i`, `∂/∂θ_i`) with their ranges, and the entry indices that make
@@ -29,7 +29,8 @@ struct CheckPlan {
         // Pass 1: indices that must be numbers (families, derivative variables) make rows.
         var rows: [String: (ClosedRange<Int>, String)] = [:]
         var rowOrder: [String] = []
-        func use(_ name: String, _ range: ClosedRange<Int>, _ whereUsed: String, _ at: SourceRange) throws(CheckFailure) {
+        func use(_ name: String, _ range: ClosedRange<Int>, _ whereUsed: String, _ at: SourceRange) throws(CheckFailure)
+        {
             if let (existing, first) = rows[name] {
                 guard existing == range else {
                     throw CheckFailure(
@@ -56,7 +57,8 @@ struct CheckPlan {
                         "'\(derivative.variable.name)' is \(value.shapeDescription); derivatives are taken with respect to scalars and vector components, not matrix entries",
                         derivative.variable.range)
                 }
-                try use(letter, 1...value.matrix.rows, "\(derivative.variable.name)_\(letter)", derivative.variable.range)
+                try use(
+                    letter, 1...value.matrix.rows, "\(derivative.variable.name)_\(letter)", derivative.variable.range)
             case .member(let family, let indices):
                 let ranges: [ClosedRange<Int>]
                 do {

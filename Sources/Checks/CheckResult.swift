@@ -1,6 +1,6 @@
-import Setup
 import Diagnostics
 import Numerics
+import Setup
 
 /// One `=` of a checked equation, judged: what the report and `derive check` show.
 public struct CheckResult: Sendable, Codable, Hashable {

@@ -74,7 +74,8 @@ extension CheckRunner {
                 guard case .binary(.product, let factor, let rest) = node.kind,
                     factor.allNodes.contains(where: { if case .unary(.trace, _) = $0.kind { true } else { false } })
                 else { continue }
-                return "'\\operatorname{tr}' applies to the parenthesised group right after it, so \(factor.description) is a scalar "
+                return
+                    "'\\operatorname{tr}' applies to the parenthesised group right after it, so \(factor.description) is a scalar "
                     + "and the product with \(rest.description) stays a matrix; put everything the trace covers inside its "
                     + "parentheses: \\operatorname{tr}\\left(… \\right)"
             }

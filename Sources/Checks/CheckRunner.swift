@@ -1,7 +1,7 @@
-import Setup
 import Diagnostics
 import Foundation
 import Numerics
+import Setup
 import TeX
 
 /// Runs the checks of a notebook's ```` ```math check ```` blocks against its evaluated
@@ -27,7 +27,7 @@ public struct CheckRunner {
         for planned in checks {
             do {
                 results.append(try check(planned, warnings: &diagnostics))
-            } catch where !error.isConsequence {
+            } catch  where !error.isConsequence {
                 diagnostics.append(
                     Diagnostic.error(error.message, range: error.range, help: error.help).located(in: planned.fragment))
             } catch {

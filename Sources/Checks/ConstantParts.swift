@@ -1,5 +1,5 @@
-import Setup
 import Diagnostics
+import Setup
 
 /// The parts of a side that hold no derivative, evaluated once for a row. In `.shifted(h)`
 /// mode such a part is evaluated at the base point whatever h is, so the finite differences

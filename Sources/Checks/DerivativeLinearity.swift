@@ -23,7 +23,9 @@ enum DerivativeLinearity {
                 throw CheckFailure(
                     "'\(e.description)' enters this side through \(context); derive checks sides that are linear in their derivatives",
                     e.range,
-                    help: "define the whole quantity in a gp block and differentiate it: \\frac{\\partial \\ell}{\\partial \\theta_i}")
+                    help:
+                        "define the whole quantity in a gp block and differentiate it: \\frac{\\partial \\ell}{\\partial \\theta_i}"
+                )
             }
             if derivative.of.allNodes.contains(where: { if case .derivative = $0.kind { true } else { false } }) {
                 throw CheckFailure("second derivatives cannot be checked yet", e.range)
@@ -53,7 +55,8 @@ enum DerivativeLinearity {
                 return a || b
             case .product, .elementwise:
                 let a = try linear(left, context: context, definitions: definitions)
-                let b = try linear(right, context: a ? "a product with another derivative" : context, definitions: definitions)
+                let b = try linear(
+                    right, context: a ? "a product with another derivative" : context, definitions: definitions)
                 return a || b
             case .divide:
                 let a = try linear(left, context: context, definitions: definitions)

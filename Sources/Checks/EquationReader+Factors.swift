@@ -1,5 +1,5 @@
-import Setup
 import Diagnostics
+import Setup
 import TeX
 
 /// Factors: names and their scripts, brackets, fractions, roots, operators and derivatives.
@@ -18,7 +18,9 @@ extension EquationReader {
                 if Self.isLetter(base) { return try readNames(&cursor, firstOnly: true) }
                 cursor.advance()
                 guard scripts.primes == 0 else {
-                    throw ReadError("primes cannot be computed", node.range, help: "write derivatives as \\frac{\\partial A}{\\partial s}")
+                    throw ReadError(
+                        "primes cannot be computed", node.range,
+                        help: "write derivatives as \\frac{\\partial A}{\\partial s}")
                 }
                 if let held = try evaluatedAt(base: base, sub: scripts.sub, range: node.range) {
                     return held
@@ -58,14 +60,16 @@ extension EquationReader {
                 return CheckExpression(.unary(.sqrt, radicand), range: node.range)
             }
             let n = try readSide(Self.atoms(of: rootIndex))
-            let exponent = CheckExpression(.binary(.divide, CheckExpression(.number(1), range: n.range), n), range: n.range)
+            let exponent = CheckExpression(
+                .binary(.divide, CheckExpression(.number(1), range: n.range), n), range: n.range)
             return CheckExpression(.binary(.power, radicand, exponent), range: node.range)
         case .fenced(let fenced):
             let body = try readSide(Self.atoms(of: fenced.body))
             switch (fenced.open.symbol?.text, fenced.close.symbol?.text) {
             case ("|", "|"): return CheckExpression(.unary(.determinant, body), range: node.range)
             case ("‖", "‖"):
-                throw ReadError("norms cannot be computed yet", node.range, help: "write the norm out, e.g. \\sqrt{x^\\top x}")
+                throw ReadError(
+                    "norms cannot be computed yet", node.range, help: "write the norm out, e.g. \\sqrt{x^\\top x}")
             default: return CheckExpression(body.kind, range: node.range)
             }
         case .operatorName(let op):

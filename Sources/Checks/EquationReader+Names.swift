@@ -1,5 +1,5 @@
-import Setup
 import Diagnostics
+import Setup
 import TeX
 
 /// Names: letter runs against the notebook's definitions, subscripts, calls.
@@ -52,9 +52,12 @@ extension EquationReader {
         while case .node(let node)? = cursor.current {
             if case .scripts(let scripts) = node.kind, let base = scripts.base, let text = Self.letterText(base) {
                 guard scripts.primes == 0 else {
-                    throw ReadError("primes cannot be computed", node.range, help: "write derivatives as \\frac{\\partial A}{\\partial s}")
+                    throw ReadError(
+                        "primes cannot be computed", node.range,
+                        help: "write derivatives as \\frac{\\partial A}{\\partial s}")
                 }
-                run.append(Letter(text: text, node: node, typed: Self.isTyped(base), sub: scripts.sub, sup: scripts.sup))
+                run.append(
+                    Letter(text: text, node: node, typed: Self.isTyped(base), sub: scripts.sub, sup: scripts.sup))
                 cursor.advance()
                 break
             }
@@ -95,7 +98,8 @@ extension EquationReader {
             let word = splitTyped.map(\.text).joined()
             diagnostics.append(
                 .warning(
-                    "letters '\(word)' read as a product \(splitTyped.map(\.text).joined(separator: "·"))", range: range,
+                    "letters '\(word)' read as a product \(splitTyped.map(\.text).joined(separator: "·"))",
+                    range: range,
                     help: "write \\cdot between factors, or define '\(word)' if it is one name"))
         }
         return factors.dropFirst().reduce(factors[0]) { product, factor in
@@ -122,11 +126,13 @@ extension EquationReader {
         guard let kind = resolution.kind else {
             if resolved == "I", sub == nil {
                 let value = CheckExpression(.identity, range: range)
-                return try sup.map { sup throws(ReadError) in try applySuperscript(to: value, sup, range: range) } ?? value
+                return try sup.map { sup throws(ReadError) in try applySuperscript(to: value, sup, range: range) }
+                    ?? value
             }
             if let constant = Self.constants[resolved], sub == nil {
                 let value = CheckExpression(.number(constant), range: range)
-                return try sup.map { sup throws(ReadError) in try applySuperscript(to: value, sup, range: range) } ?? value
+                return try sup.map { sup throws(ReadError) in try applySuperscript(to: value, sup, range: range) }
+                    ?? value
             }
             throw unknownName(resolved, range: range)
         }
@@ -135,7 +141,8 @@ extension EquationReader {
         case .value:
             value = CheckExpression(.name(resolved), range: range)
             if let subscriptNode = sub {
-                value = CheckExpression(.entry(value, try readIndices(subscriptNode)), range: range.union(subscriptNode.range))
+                value = CheckExpression(
+                    .entry(value, try readIndices(subscriptNode)), range: range.union(subscriptNode.range))
             }
         case .family(let arity):
             guard let subscriptNode = sub else {
@@ -147,7 +154,9 @@ extension EquationReader {
             guard indices.count >= arity else {
                 throw ReadError("'\(resolved)' takes \(arity) indices", subscriptNode.range)
             }
-            value = CheckExpression(.member(family: resolved, indices: Array(indices.prefix(arity))), range: range.union(subscriptNode.range))
+            value = CheckExpression(
+                .member(family: resolved, indices: Array(indices.prefix(arity))),
+                range: range.union(subscriptNode.range))
             if indices.count > arity {
                 value = CheckExpression(.entry(value, Array(indices.dropFirst(arity))), range: value.range)
             }
@@ -156,7 +165,8 @@ extension EquationReader {
                 throw ReadError(
                     "'\(resolved)' is a function and needs its arguments", range, help: "write \(resolved)(x, y)")
             }
-            value = CheckExpression(.call(function: resolved, arguments: try readArguments(group)), range: range.union(group.range))
+            value = CheckExpression(
+                .call(function: resolved, arguments: try readArguments(group)), range: range.union(group.range))
             if sub != nil { throw ReadError("a subscript on a function cannot be computed", range) }
             value = try applyScripts(to: value, sub: group.sub, sup: group.sup, range: value.range)
         }
@@ -212,7 +222,8 @@ extension EquationReader {
     static func plainText(_ node: TeXNode) -> String? {
         var text = ""
         for atom in flattened(node) {
-            guard case .symbol(let symbol) = atom.kind, symbol.kind == .letter || symbol.kind == .greek || symbol.kind == .number
+            guard case .symbol(let symbol) = atom.kind,
+                symbol.kind == .letter || symbol.kind == .greek || symbol.kind == .number
             else { return nil }
             text += symbol.text
         }

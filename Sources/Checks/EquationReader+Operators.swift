@@ -1,5 +1,5 @@
-import Setup
 import Diagnostics
+import Setup
 import TeX
 
 /// Operators and their operands, fractions, derivatives in their three spellings, sums, and
@@ -16,7 +16,9 @@ extension EquationReader {
         return (try readFactor(&cursor), nil)
     }
 
-    mutating func readOperator(_ name: String, node: TeXNode, _ cursor: inout ItemCursor) throws(ReadError) -> CheckExpression {
+    mutating func readOperator(_ name: String, node: TeXNode, _ cursor: inout ItemCursor) throws(ReadError)
+        -> CheckExpression
+    {
         let unary: CheckExpression.UnaryOperator?
         switch name {
         case "tr", "trace", "Tr": unary = .trace
@@ -36,7 +38,8 @@ extension EquationReader {
             guard let group = cursor.takeGroup(openedBy: ["("]) else {
                 throw ReadError("'\(name)' needs its arguments in parentheses", node.range)
             }
-            let call = CheckExpression(.call(function: name, arguments: try readArguments(group)), range: node.range.union(group.range))
+            let call = CheckExpression(
+                .call(function: name, arguments: try readArguments(group)), range: node.range.union(group.range))
             return try applyScripts(to: call, sub: group.sub, sup: group.sup, range: call.range)
         }
         let (argument, group) = try operand(&cursor, after: node.range)
@@ -62,7 +65,9 @@ extension EquationReader {
         }
     }
 
-    mutating func readFraction(_ fraction: Fraction, node: TeXNode, _ cursor: inout ItemCursor) throws(ReadError) -> CheckExpression {
+    mutating func readFraction(_ fraction: Fraction, node: TeXNode, _ cursor: inout ItemCursor) throws(ReadError)
+        -> CheckExpression
+    {
         guard !fraction.command.isBinomial else {
             throw ReadError("binomial coefficients cannot be computed", node.range)
         }
@@ -158,7 +163,9 @@ extension EquationReader {
     }
 
     /// `\partial A / \partial s_i`, the derivative written on one line.
-    mutating func readInlineDerivative(_ cursor: inout ItemCursor, partial: TeXNode) throws(ReadError) -> CheckExpression {
+    mutating func readInlineDerivative(_ cursor: inout ItemCursor, partial: TeXNode) throws(ReadError)
+        -> CheckExpression
+    {
         guard !cursor.isAtEnd else {
             throw ReadError("'∂' needs what it differentiates", partial.range, help: "write \\partial A / \\partial s")
         }
@@ -172,7 +179,9 @@ extension EquationReader {
         }
         cursor.advance(by: 2)
         var atoms = [differential]
-        if case .node(let op)? = cursor.current, case .operatorName(let name) = op.kind, name.name == "ln" || name.name == "log" {
+        if case .node(let op)? = cursor.current, case .operatorName(let name) = op.kind,
+            name.name == "ln" || name.name == "log"
+        {
             atoms.append(op)
             cursor.advance()
         }
@@ -199,7 +208,8 @@ extension EquationReader {
                 "a sum needs its index and limits", item.range, help: "write \\sum_{i=1}^{n}")
         }
         let atoms = Self.flattened(sub)
-        guard atoms.count >= 3, case .symbol(let letter) = atoms[0].kind, letter.kind == .letter || letter.kind == .greek,
+        guard atoms.count >= 3, case .symbol(let letter) = atoms[0].kind,
+            letter.kind == .letter || letter.kind == .greek,
             case .symbol(let equals) = atoms[1].kind, equals.text == "="
         else {
             throw ReadError("a sum's subscript must be 'index = lower limit'", sub.range, help: "write \\sum_{i=1}^{n}")
@@ -254,7 +264,8 @@ extension EquationReader {
         for atom in atoms {
             if case .symbol(let symbol) = atom.kind, symbol.kind == .punctuation { continue }
             guard let name = Self.letterText(atom) else {
-                throw ReadError("'evaluated at' must name what is held fixed", atom.range, help: "write \\Big|_{\\hat f}")
+                throw ReadError(
+                    "'evaluated at' must name what is held fixed", atom.range, help: "write \\Big|_{\\hat f}")
             }
             guard names.checkKind(of: name) != nil else { throw unknownName(name, range: atom.range) }
             held.append(name)
@@ -271,7 +282,8 @@ extension EquationReader {
             derivative.of = adding(held, to: derivative.of)
             copy.kind = .derivative(derivative)
         case .entry(let base, let indices): copy.kind = .entry(adding(held, to: base), indices)
-        case .call(let function, let arguments): copy.kind = .call(function: function, arguments: arguments.map { adding(held, to: $0) })
+        case .call(let function, let arguments):
+            copy.kind = .call(function: function, arguments: arguments.map { adding(held, to: $0) })
         case .unary(let op, let operand): copy.kind = .unary(op, adding(held, to: operand))
         case .binary(let op, let a, let b): copy.kind = .binary(op, adding(held, to: a), adding(held, to: b))
         case .sum(let index, let lower, let upper, let body):

@@ -1,5 +1,5 @@
-import Setup
 import Diagnostics
+import Setup
 import TeX
 
 /// Sums, terms and groups: the precedence of checked equations (the grammar is written at
@@ -34,7 +34,8 @@ extension EquationReader {
             }
         }
         guard !current.isEmpty else {
-            throw ReadError("an operand is missing after this sign", sign?.range ?? items.first?.range ?? SourceRange(0, 0))
+            throw ReadError(
+                "an operand is missing after this sign", sign?.range ?? items.first?.range ?? SourceRange(0, 0))
         }
         terms.append((sign, current))
 
@@ -151,7 +152,9 @@ extension EquationReader {
         for (index, kind) in groupOperators.enumerated() { used = join(kind, used, groups[index + 1]) }
         if hasElementwise, groups.count > 1 {
             var alternative = factors[0]
-            for (index, symbol) in operators.enumerated() { alternative = join(op(symbol.symbol), alternative, factors[index + 1]) }
+            for (index, symbol) in operators.enumerated() {
+                alternative = join(op(symbol.symbol), alternative, factors[index + 1])
+            }
             if alternative != used {
                 groupings.append(GroupingChoice(used: used, alternative: alternative, range: used.range))
             }
@@ -168,14 +171,18 @@ extension EquationReader {
 
     /// `+` or `−` written as a binary operator or a sign.
     static func sign(_ item: TeXItem) -> String? {
-        guard let symbol = symbol(item), symbol.kind == .binary, symbol.text == "+" || symbol.text == "−" else { return nil }
+        guard let symbol = symbol(item), symbol.kind == .binary, symbol.text == "+" || symbol.text == "−" else {
+            return nil
+        }
         return symbol.text
     }
 
     /// Whether an atom starts a run of letters (a letter, or a letter with scripts).
     static func startsName(_ node: TeXNode) -> Bool {
         if isLetter(node) { return true }
-        if case .scripts(let scripts) = node.kind, let base = scripts.base, scripts.primes == 0 { return isLetter(base) }
+        if case .scripts(let scripts) = node.kind, let base = scripts.base, scripts.primes == 0 {
+            return isLetter(base)
+        }
         return false
     }
 

@@ -1,5 +1,5 @@
-import Setup
 import Diagnostics
+import Setup
 import TeX
 
 /// What the equation reader needs to know of a notebook's definitions.
@@ -123,7 +123,10 @@ public struct EquationReader {
     private func lines(of root: TeXNode) -> [Line] {
         let atoms = Self.atoms(of: root)
         if atoms.count == 1, case .environment(let environment) = atoms[0].kind,
-            environment.kind.map({ [.aligned, .align, .alignStar, .split, .gathered, .gather, .gatherStar, .equation, .equationStar].contains($0) }) ?? true
+            environment.kind.map({
+                [.aligned, .align, .alignStar, .split, .gathered, .gather, .gatherStar, .equation, .equationStar]
+                    .contains($0)
+            }) ?? true
         {
             return environment.rows.compactMap { cells in
                 let nodes = cells.flatMap { Self.atoms(of: $0) }
@@ -171,7 +174,9 @@ public struct EquationReader {
         for (index, side) in sides.enumerated() {
             var atoms = side
             // Punctuation that ends a displayed equation is not part of it.
-            while let last = atoms.last, case .symbol(let symbol) = last.kind, symbol.kind == .punctuation || symbol.text == "." {
+            while let last = atoms.last, case .symbol(let symbol) = last.kind,
+                symbol.kind == .punctuation || symbol.text == "."
+            {
                 atoms.removeLast()
             }
             if atoms.isEmpty {
@@ -205,4 +210,3 @@ struct ReadError: Error {
         diagnostic = .error(message, range: range, help: help)
     }
 }
-

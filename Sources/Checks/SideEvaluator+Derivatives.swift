@@ -1,7 +1,7 @@
-import Setup
 import Diagnostics
 import Foundation
 import Numerics
+import Setup
 
 /// Derivative nodes in the two modes of a side (see `SideEvaluator`).
 extension SideEvaluator {

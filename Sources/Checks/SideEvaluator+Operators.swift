@@ -1,13 +1,15 @@
-import Setup
 import Diagnostics
 import Foundation
 import Numerics
+import Setup
 
 /// The operators of checked equations: `Arithmetic` under the checked-equation policy (no
 /// implicit broadcast, division by scalars only, no NaN), with shape errors that name both
 /// operands in the words of TeX. `I` takes the size of the square matrix it meets.
 extension SideEvaluator {
-    func unary(_ op: CheckExpression.UnaryOperator, _ x: SideValue, range: SourceRange) throws(CheckFailure) -> SideValue {
+    func unary(_ op: CheckExpression.UnaryOperator, _ x: SideValue, range: SourceRange) throws(CheckFailure)
+        -> SideValue
+    {
         func same(_ value: Value) -> SideValue {
             SideValue(
                 value.matrix, axes: x.axes, conditioning: max(x.conditioning, value.conditioning),
@@ -34,7 +36,8 @@ extension SideEvaluator {
         default: break
         }
         guard x.axes.isEmpty else {
-            throw CheckFailure("'\(op.rawValue)' needs a whole value, not entries over \(x.axes.joined(separator: ", "))", range)
+            throw CheckFailure(
+                "'\(op.rawValue)' needs a whole value, not entries over \(x.axes.joined(separator: ", "))", range)
         }
         switch op {
         case .transpose: return same(Arithmetic.transpose(value))
@@ -67,7 +70,8 @@ extension SideEvaluator {
             if other.matrix.isSquare, !other.matrix.isScalar,
                 let sized = try compute({ () throws(ArithmeticError) in
                     try Arithmetic.identity(
-                        scaledBy: identity.value, meeting: other.value, under: op.arithmetic, identityFirst: a.isIdentity)
+                        scaledBy: identity.value, meeting: other.value, under: op.arithmetic,
+                        identityFirst: a.isIdentity)
                 })
             {
                 let identityNorm = abs(identity.matrix.elements[0]) * Double(other.matrix.rows).squareRoot()
@@ -102,7 +106,8 @@ extension SideEvaluator {
         guard let x = axes.expand(a, to: target), let y = axes.expand(b, to: target) else {
             let whole = a.axes.isEmpty ? a : b
             throw CheckFailure(
-                "entries over \(target.joined(separator: ", ")) cannot be combined with \(whole.shapeDescription)", range,
+                "entries over \(target.joined(separator: ", ")) cannot be combined with \(whole.shapeDescription)",
+                range,
                 help: "take entries of both sides, e.g. K_{ab}, or none")
         }
         let operation: Arithmetic.Operator =
@@ -179,7 +184,8 @@ extension CheckFailure {
             self.init("'\(symbol)' needs a square matrix; got \(a.inWords)", range)
         case .domain(let function):
             self.init(
-                function == "log" ? "the logarithm of a value that is not positive" : "the square root of a negative value",
+                function == "log"
+                    ? "the logarithm of a value that is not positive" : "the square root of a negative value",
                 range)
         case .linearAlgebra(let error):
             self.init(error.message, range, help: error.help)

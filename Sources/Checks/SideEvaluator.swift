@@ -1,6 +1,6 @@
-import Setup
 import Diagnostics
 import Numerics
+import Setup
 
 /// A side that cannot be computed: the message, where in the TeX, and a fix.
 struct CheckFailure: Error {
@@ -76,7 +76,8 @@ struct SideEvaluator {
                 conditioning = max(conditioning, value.conditioning)
             }
             let frozen = values
-            var result = try fetch(e.range) { () throws(EvaluationError) in try scope.call(function, arguments: frozen) }
+            var result = try fetch(e.range) { () throws(EvaluationError) in try scope.call(function, arguments: frozen)
+            }
             result.conditioning = max(result.conditioning, conditioning)
             return result
         case .unary(let op, let operand):
@@ -96,7 +97,10 @@ struct SideEvaluator {
             for k in from...to {
                 inner.assignment[index] = k
                 let term = try inner.evaluate(body)
-                total = try total.map { sum throws(CheckFailure) in try binary(.add, sum, term, range: e.range, left: body, right: body) } ?? term
+                total =
+                    try total.map { sum throws(CheckFailure) in
+                        try binary(.add, sum, term, range: e.range, left: body, right: body)
+                    } ?? term
             }
             return total ?? SideValue(scalar: 0)
         }
@@ -104,7 +108,9 @@ struct SideEvaluator {
 
     // MARK: - Names and entries
 
-    private func fetch(_ range: SourceRange, _ body: () throws(EvaluationError) -> Value) throws(CheckFailure) -> SideValue {
+    private func fetch(_ range: SourceRange, _ body: () throws(EvaluationError) -> Value) throws(CheckFailure)
+        -> SideValue
+    {
         do {
             let value = try body()
             return SideValue(value.matrix, conditioning: value.conditioning)

@@ -1,5 +1,5 @@
-import Setup
 import Numerics
+import Setup
 
 /// The value of a side (or part of one) at one row of a check.
 ///

@@ -1,5 +1,5 @@
-import Setup
 import Diagnostics
+import Setup
 import TeX
 
 /// A row of TeX atoms with its brackets matched: TeX keeps `(`, `)` and `|` as flat

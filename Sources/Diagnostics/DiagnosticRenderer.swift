@@ -56,7 +56,8 @@ public struct DiagnosticRenderer: Sendable {
         let end = file.location(of: range.upperBound)
         let text = file.line(start.line).replacingTabsWithSpaces()
         let lineLength = text.unicodeScalars.count
-        let width = end.line == start.line
+        let width =
+            end.line == start.line
             ? max(1, end.column - start.column)
             : max(1, lineLength - start.column + 1)
         let number = String(start.line)

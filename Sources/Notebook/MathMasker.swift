@@ -106,7 +106,8 @@ struct MathMasker {
         var position = 0
         for (span, token) in zip(spans, tokens) {
             result += bytes[position..<span.range.lowerBound]
-            replacements.append(.init(masked: result.count, token: token.utf8.count, originalEnd: span.range.upperBound))
+            replacements.append(
+                .init(masked: result.count, token: token.utf8.count, originalEnd: span.range.upperBound))
             result += Array(token.utf8)
             position = span.range.upperBound
         }
@@ -187,7 +188,9 @@ struct MathMasker {
             else { continue }
             var k = start + pattern.count
             while k < leaf.range.upperBound, bytes[k] != UInt8(ascii: "}"), bytes[k] != UInt8(ascii: "\n") { k += 1 }
-            guard k < leaf.range.upperBound, bytes[k] == UInt8(ascii: "}"), k > start + pattern.count else { return nil }
+            guard k < leaf.range.upperBound, bytes[k] == UInt8(ascii: "}"), k > start + pattern.count else {
+                return nil
+            }
             return span(start..<(k + 1), content: start..<(k + 1), display: false, depth: leaf.quoteDepth)
         }
         return nil

@@ -63,7 +63,9 @@ public struct ParsedNotebook: Sendable {
                     .warning(
                         "code fence is not closed", file: file,
                         range: SourceRange(range.lowerBound, file.offset(line: block.startLine, byteColumn: 4)),
-                        help: "everything after it to the end of the notebook is read as code; close it with a matching fence"))
+                        help:
+                            "everything after it to the end of the notebook is read as code; close it with a matching fence"
+                    ))
             }
         }
 

@@ -81,7 +81,8 @@ public struct CheckCache: Sendable {
     }
 
     /// The checks of a cell, if cached; positions are moved to where the cell is now.
-    func load(key: String, cell: Int, origin: Int, file: SourceFile) -> (checks: [CheckResult], problems: [Diagnostic])? {
+    func load(key: String, cell: Int, origin: Int, file: SourceFile) -> (checks: [CheckResult], problems: [Diagnostic])?
+    {
         let path = (directory as NSString).appendingPathComponent(key + ".json")
         guard let data = FileManager.default.contents(atPath: path),
             let entry = try? Self.decoder.decode(Entry.self, from: data)

@@ -8,7 +8,9 @@ public struct InputsHash: Sendable, Hashable, CustomStringConvertible {
     public let value: String
 
     /// Hashes the notebook text and the data files (name and bytes, in the order given).
-    public init(notebook: String, dataFiles: [(name: String, bytes: [UInt8])] = [], version: String = DeriveVersion.current) {
+    public init(
+        notebook: String, dataFiles: [(name: String, bytes: [UInt8])] = [], version: String = DeriveVersion.current
+    ) {
         var hasher = SHA256()
         hasher.update("derive \(version)\n")
         hasher.update("notebook \(notebook.utf8.count)\n")

@@ -52,7 +52,8 @@ extension Job {
         for job in jobs {
             if let other = seen[job.report], other != job.notebook {
                 throw StageError(
-                    .discover, path: job.notebook, "'\(other)' and '\(job.notebook)' would both be rendered to '\(job.report)'")
+                    .discover, path: job.notebook,
+                    "'\(other)' and '\(job.notebook)' would both be rendered to '\(job.report)'")
             }
             seen[job.report] = job.notebook
         }

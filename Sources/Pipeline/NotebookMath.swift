@@ -57,7 +57,9 @@ public struct NotebookMath: Sendable {
         var macros = MacroTable()
         var references: [String: EquationReference] = [:]
         var counter = 0
-        var parsed: [(source: Source, tex: SourceFragment, display: Bool, result: TeXParseResult, number: EquationReference?)] = []
+        var parsed:
+            [(source: Source, tex: SourceFragment, display: Bool, result: TeXParseResult, number: EquationReference?)] =
+                []
         for (_, source) in ordered {
             let (tex, display): (SourceFragment, Bool) =
                 switch source {
@@ -74,7 +76,8 @@ public struct NotebookMath: Sendable {
                     counter += 1
                     text = String(counter)
                 }
-                let reference = EquationReference(number: text, anchor: "eq." + (result.label.map(Self.anchorText) ?? text))
+                let reference = EquationReference(
+                    number: text, anchor: "eq." + (result.label.map(Self.anchorText) ?? text))
                 number = reference
                 for label in result.labels where references[label.name] == nil {
                     references[label.name] = reference
@@ -96,7 +99,8 @@ public struct NotebookMath: Sendable {
             }
             diagnostics += issues.map { $0.diagnostic(checked ? .error : .warning, in: tex) }
             let formula = Formula(
-                tex: tex, parsed: result, display: display, checked: checked, number: number, hasIssues: !issues.isEmpty)
+                tex: tex, parsed: result, display: display, checked: checked, number: number, hasIssues: !issues.isEmpty
+            )
             switch source {
             case .span(let index): spans[index] = formula
             case .cell(let index): cells[index] = formula

@@ -102,7 +102,9 @@ public struct Session: Sendable {
             } catch {
                 report(.failure(error))
                 unreadable.append(
-                    .error("\(error.message) (while \(error.stage.rawValue))", file: SourceFile(path: error.path, text: "")))
+                    .error(
+                        "\(error.message) (while \(error.stage.rawValue))", file: SourceFile(path: error.path, text: "")
+                    ))
             }
         }
         return CheckResults(runs: runs, unreadable: unreadable, strict: strict)

@@ -1,8 +1,8 @@
-import Diagnostics
 import Checks
-import Setup
+import Diagnostics
 import Notebook
 import Pipeline
+import Setup
 import TeX
 
 /// The HTML of the notebook's cells: setup code with what it defined, and checked
@@ -44,7 +44,8 @@ struct CellRenderer {
             var html = "<section class=\"cell check \(verdict)\"><div class=\"check-equation\">"
             html += "<span class=\"cell-label\">checked equation</span>\n\(equation)</div>\n"
             if !problems.isEmpty {
-                html += "<div class=\"check-panels\"><p class=\"not-checked\">Not checked: this equation has an error.</p>"
+                html +=
+                    "<div class=\"check-panels\"><p class=\"not-checked\">Not checked: this equation has an error.</p>"
                 html += DiagnosticsBox.html(problems, kind: "errors") + "</div>"
             } else {
                 html += "<div class=\"check-panels\">\(panels)</div>"

@@ -1,7 +1,7 @@
 import Checks
+import Numerics
 import Pipeline
 import Setup
-import Numerics
 import TeX
 
 /// The panel of one `=` of a checked equation: the verdict, which side is the claim, the
@@ -25,19 +25,22 @@ struct CheckPanel {
         var html = "<article class=\"check-panel \(verdict)\" id=\"\(id)\">\n<header>"
         html += Badge.html(result.verdict, vacuous: result.isVacuous, expected: expectedFailure)
         if let equation {
-            html += " <a class=\"eqref\" href=\"#\(equation.anchor)\" title=\"back to the equation\">(\(XMLText.escape(equation.number)))</a>"
+            html +=
+                " <a class=\"eqref\" href=\"#\(equation.anchor)\" title=\"back to the equation\">(\(XMLText.escape(equation.number)))</a>"
         }
         if let step {
             // In a chain, say which '=' this is; a single '=' stands right beside its equation.
             html += " <span class=\"muted\">\(step)</span>"
             let formulas = run.formulas(of: result)
             html += "<div class=\"compared\">\(typesetter.inline(formulas?.left, source: result.leftTeX)) "
-            html += "<span class=\"eq-sign\">=</span> \(typesetter.inline(formulas?.right, source: result.rightTeX))</div>"
+            html +=
+                "<span class=\"eq-sign\">=</span> \(typesetter.inline(formulas?.right, source: result.rightTeX))</div>"
         }
         html += "</header>\n"
         html += "<p class=\"roles\">\(roles())</p>\n"
         if expectedFailure {
-            html += "<p class=\"expected\">This notebook is kept as a lesson (<code>expect: fail</code>): this failure is the point.</p>\n"
+            html +=
+                "<p class=\"expected\">This notebook is kept as a lesson (<code>expect: fail</code>): this failure is the point.</p>\n"
         }
         for hint in result.judgement.hints {
             html += "<p class=\"hint\"><strong>Hint.</strong> \(XMLText.escape(hint.message))</p>\n"
@@ -58,12 +61,17 @@ struct CheckPanel {
         func how(_ derivative: Bool) -> String { derivative ? "by finite differences (Ridders)" : "computed directly" }
         let claimDerivative = result.claimIsLeft ? result.leftIsDerivative : result.rightIsDerivative
         let referenceDerivative = result.claimIsLeft ? result.rightIsDerivative : result.leftIsDerivative
-        var text = "Claim: the \(claim) side, \(how(claimDerivative)). Reference: the \(reference) side, \(how(referenceDerivative))."
+        var text =
+            "Claim: the \(claim) side, \(how(claimDerivative)). Reference: the \(reference) side, \(how(referenceDerivative))."
         if !result.rowIndices.isEmpty {
-            text += " One row for each " + result.rowIndices.map { "\($0.name) = 1…\($0.upper)" }.joined(separator: ", ") + "."
+            text +=
+                " One row for each " + result.rowIndices.map { "\($0.name) = 1…\($0.upper)" }.joined(separator: ", ")
+                + "."
         }
         if !result.entryIndices.isEmpty {
-            text += " Entry by entry over " + result.entryIndices.map { "\($0.name) = 1…\($0.upper)" }.joined(separator: ", ") + "."
+            text +=
+                " Entry by entry over "
+                + result.entryIndices.map { "\($0.name) = 1…\($0.upper)" }.joined(separator: ", ") + "."
         }
         return XMLText.escape(text)
     }
@@ -74,7 +82,8 @@ struct CheckPanel {
         var html = "<div class=\"table-scroll\"><table class=\"rows\">\n<thead><tr><th scope=\"col\">row</th>"
         html += "<th scope=\"col\">verdict</th>"
         html += "<th scope=\"col\">claim</th><th scope=\"col\">reference</th><th scope=\"col\">abs. error</th>"
-        html += "<th scope=\"col\">rel. error</th><th scope=\"col\" title=\"claim / reference, fitted over the entries\">ratio</th>"
+        html +=
+            "<th scope=\"col\">rel. error</th><th scope=\"col\" title=\"claim / reference, fitted over the entries\">ratio</th>"
         html += "<th scope=\"col\" title=\"error estimate of the finite differences\">ê</th>"
         html += "<th scope=\"col\" title=\"the step of the finite difference\">step</th></tr></thead>\n<tbody>\n"
         for (row, assignment) in zip(result.judgement.rows, result.assignments) {
@@ -98,7 +107,8 @@ struct CheckPanel {
     static func value(_ matrix: Matrix) -> String {
         if let scalar = matrix.scalarValue { return NumberText.format(scalar) }
         let shape = matrix.columns == 1 ? "\(matrix.rows)-vector" : "\(matrix.rows)×\(matrix.columns) matrix"
-        return "<span title=\"the norm of a \(shape)\">‖\(NumberText.format(matrix.frobeniusNorm, significant: 5))‖</span>"
+        return
+            "<span title=\"the norm of a \(shape)\">‖\(NumberText.format(matrix.frobeniusNorm, significant: 5))‖</span>"
     }
 
     // MARK: - Figures
@@ -106,16 +116,21 @@ struct CheckPanel {
     private func figures() -> String {
         var html = ""
         let rows = result.judgement.rows
-        let labels = result.assignments.map { zip(result.rowIndices, $0).map { "\($0.name) = \($1)" }.joined(separator: ", ") }
+        let labels = result.assignments.map {
+            zip(result.rowIndices, $0).map { "\($0.name) = \($1)" }.joined(separator: ", ")
+        }
         // Heatmaps of the row with the largest relative error, for matrix-valued sides.
         if let worst = rows.indices.max(by: { (rows[$0].relativeError ?? 0) < (rows[$1].relativeError ?? 0) }),
-            let claimed = rows[worst].claimed, let reference = rows[worst].reference, claimed.rows > 1, claimed.columns > 1
+            let claimed = rows[worst].claimed, let reference = rows[worst].reference, claimed.rows > 1,
+            claimed.columns > 1
         {
             let which = rows.count > 1 ? " for \(labels[worst]), the row with the largest relative error" : ""
             let title = "Heatmaps of the claim, the reference and their difference\(which)"
             html += "<figure class=\"figure heatmap-figure\">"
-            html += HeatmapFigure.svg(claim: Self.grid(claimed), reference: Self.grid(reference), title: title, id: "\(id).maps")
-            html += "<figcaption>\(XMLText.escape(title)); claim and reference share a colour scale.</figcaption></figure>\n"
+            html += HeatmapFigure.svg(
+                claim: Self.grid(claimed), reference: Self.grid(reference), title: title, id: "\(id).maps")
+            html +=
+                "<figcaption>\(XMLText.escape(title)); claim and reference share a colour scale.</figcaption></figure>\n"
         }
         var series = zip(rows, labels).compactMap { row, label -> (Verdict, StepSweepPlot.Series)? in
             guard let sweep = row.sweep, !sweep.points.isEmpty else { return nil }
@@ -132,8 +147,10 @@ struct CheckPanel {
             if swept > series.count { title += " (\(series.count) of \(swept) rows: every verdict, first and last)" }
             html += "<figure class=\"figure sweep-figure\">"
             html += StepSweepPlot.svg(series: series.map(\.1), title: title, id: "\(id).sweep")
-            html += "<figcaption>\(XMLText.escape(title)). For a right claim it falls as h² until rounding takes over (a V); "
-            html += "for a wrong one it levels off at the size of the mistake. Dashed: the step the judge used.</figcaption></figure>\n"
+            html +=
+                "<figcaption>\(XMLText.escape(title)). For a right claim it falls as h² until rounding takes over (a V); "
+            html +=
+                "for a wrong one it levels off at the size of the mistake. Dashed: the step the judge used.</figcaption></figure>\n"
         }
         return html.isEmpty ? "" : "<div class=\"figures\">\(html)</div>\n"
     }
@@ -174,7 +191,8 @@ enum Badge {
         var text = verdict.rawValue.uppercased()
         if expected { text += " · expected" }
         if vacuous { text += " · vacuous" }
-        let classes = ["badge", verdict.rawValue] + (vacuous ? ["vacuous"] : []) + (expected ? ["expected"] : [])
+        let classes =
+            ["badge", verdict.rawValue] + (vacuous ? ["vacuous"] : []) + (expected ? ["expected"] : [])
             + (small ? ["small"] : [])
         return "<span class=\"\(classes.joined(separator: " "))\">\(text)</span>"
     }

@@ -90,4 +90,3 @@ public enum NumberText {
         return (digits, exponent)
     }
 }
-

@@ -1,7 +1,7 @@
 import Checks
+import Numerics
 import Pipeline
 import Setup
-import Numerics
 import TeX
 
 /// The top of a report: what a reviewer wants first — did it pass, what failed and why,
@@ -55,7 +55,9 @@ enum PageSummary {
                 : "Marked as a lesson, but no check fails"
         }
         if outcome.failed > 0 { return "\(outcome.failed) of \(total) checks fail" }
-        if outcome.inconclusive > 0 { return "\(outcome.passed) of \(total) checks pass, \(outcome.inconclusive) inconclusive" }
+        if outcome.inconclusive > 0 {
+            return "\(outcome.passed) of \(total) checks pass, \(outcome.inconclusive) inconclusive"
+        }
         return total == 1 ? "The check passes" : "All \(total) checks pass"
     }
 

@@ -1,9 +1,9 @@
-import Diagnostics
 import Checks
-import Setup
+import Diagnostics
 import Foundation
 import Notebook
 import Numerics
+import Setup
 import TeX
 
 /// The HTML of what each gp block defined: scalars with their value, vectors and matrices with their shape and

@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func aChainGivesEachCheckItsOwnEquals() {
-        let tex = #"\frac{\partial K}{\partial \theta_i} = \lambda_i \frac{\partial K}{\partial \lambda_i} = \frac{1}{\lambda_i^2}\, D_i \circ K"#
+        let tex =
+            #"\frac{\partial K}{\partial \theta_i} = \lambda_i \frac{\partial K}{\partial \lambda_i} = \frac{1}{\lambda_i^2}\, D_i \circ K"#
         let (results, messages) = check(tex)
         #expect(messages == [])
         #expect(results.map(\.relation.lowerBound) == equalsOffsets(in: tex))

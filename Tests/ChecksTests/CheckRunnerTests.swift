@@ -8,12 +8,13 @@ import Testing
 @testable import Setup
 
 /// The seed derivation's setup (`seedSetup`) with two points and the kernel as a function.
-let checkSeedSetup = seedSetup + """
+let checkSeedSetup =
+    seedSetup + """
 
-    let x = X[3, :]'
-    let z = X[7, :]'
-    let k(u, v) = exp(-0.5 * sum((u - v).^2 ./ λ.^2))
-    """
+        let x = X[3, :]'
+        let z = X[7, :]'
+        let k(u, v) = exp(-0.5 * sum((u - v).^2 ./ λ.^2))
+        """
 
 /// Runs one check block against a setup block.
 func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckResult], messages: [String]) {
@@ -35,8 +36,14 @@ func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckRes
         // Each equation with the number of '='s it holds: every one is a check.
         let cases = [
             (#"\frac{\partial K}{\partial \lambda_i} = \frac{1}{\lambda_i^3}\, D_i \circ K"#, 1),
-            (#"\frac{\partial K}{\partial \theta_i} = \lambda_i \frac{\partial K}{\partial \lambda_i} = \frac{\partial K}{\partial \ln \lambda_i} = \frac{1}{\lambda_i^2}\, D_i \circ K"#, 3),
-            (#"\frac{\partial \ell}{\partial \theta_i} = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}\right) = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{1}{\lambda_i^2} (D_i \circ K)\right)"#, 2),
+            (
+                #"\frac{\partial K}{\partial \theta_i} = \lambda_i \frac{\partial K}{\partial \lambda_i} = \frac{\partial K}{\partial \ln \lambda_i} = \frac{1}{\lambda_i^2}\, D_i \circ K"#,
+                3
+            ),
+            (
+                #"\frac{\partial \ell}{\partial \theta_i} = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}\right) = \tfrac12 \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{1}{\lambda_i^2} (D_i \circ K)\right)"#,
+                2
+            ),
             (#"\frac{\partial k(x, z)}{\partial \lambda_i} = \frac{1}{\lambda_i^3} (x_i - z_i)^2 \, k(x, z)"#, 1),
         ]
         for (tex, equalities) in cases {
@@ -44,7 +51,9 @@ func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckRes
             #expect(messages == [], "\(tex)")
             #expect(results.count == equalities, "\(tex)")
             for result in results {
-                #expect(result.verdict == .pass, "\(result.leftTeX) = \(result.rightTeX): \(result.judgement.rows.map(\.reason))")
+                #expect(
+                    result.verdict == .pass,
+                    "\(result.leftTeX) = \(result.rightTeX): \(result.judgement.rows.map(\.reason))")
                 #expect(result.judgement.rows.count == 3)
                 #expect(result.rowIndices == [IndexRange(name: "i", upper: 3)])
             }
@@ -60,14 +69,17 @@ func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckRes
     }
 
     @Test func thePullRequestsPowerFailsAsADerivativeWithRespectToLambda() {
-        let (verdict, hints, messages) = outcome(#"\frac{\partial K}{\partial \theta_i} = \frac{1}{\lambda_i^3}\, D_i \circ K"#)
+        let (verdict, hints, messages) = outcome(
+            #"\frac{\partial K}{\partial \theta_i} = \frac{1}{\lambda_i^3}\, D_i \circ K"#)
         #expect(messages == [])
         #expect(verdict == .fail)
         #expect(hints == [.parameterInsteadOfLogarithm])
     }
 
     @Test func aLostHalfAndAFlippedSignFailWithTheirHints() {
-        let half = outcome(#"\frac{\partial \ell}{\partial \theta_i} = \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}\right)"#)
+        let half = outcome(
+            #"\frac{\partial \ell}{\partial \theta_i} = \operatorname{tr}\left((\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}\right)"#
+        )
         #expect(half.0 == .fail)
         #expect(half.1 == [.constantFactor(2)])
         let sign = outcome(#"\frac{\partial K}{\partial \theta_i} = -\frac{1}{\lambda_i^2}\, D_i \circ K"#)
@@ -76,7 +88,9 @@ func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckRes
     }
 
     @Test func theMisplacedParenthesisIsAShapeMismatch() {
-        let (results, messages) = check(#"\frac{\partial \ell}{\partial \theta_i} = \tfrac12 \operatorname{tr}(\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}"#)
+        let (results, messages) = check(
+            #"\frac{\partial \ell}{\partial \theta_i} = \tfrac12 \operatorname{tr}(\alpha\alpha^\top - K^{-1}) \frac{\partial K}{\partial \theta_i}"#
+        )
         #expect(results.isEmpty)
         #expect(messages == ["left side is a scalar, right side is a 25×25 matrix"])
     }
@@ -90,13 +104,15 @@ func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckRes
 @Suite struct HandWrittenKernelSlipTests {
     @Test func aLengthScaleUsedAsAPrecisionFailsWithThePowerHint() {
         // M = diag(λ²) where diag(λ)⁻² was meant: the kernel is exp(−½ Σ λᵢ² (uᵢ − vᵢ)²).
-        let setup = checkSeedSetup + """
+        let setup =
+            checkSeedSetup + """
 
-            let M = diag(λ.^2)
-            let kw(p, q) = exp(-0.5 * (p - q)' * M * (p - q))
-            """
+                let M = diag(λ.^2)
+                let kw(p, q) = exp(-0.5 * (p - q)' * M * (p - q))
+                """
         let (results, messages) = check(
-            #"\frac{\partial kw(x, z)}{\partial \lambda_i} = \frac{1}{\lambda_i^3} (x_i - z_i)^2 \, kw(x, z)"#, setup: setup)
+            #"\frac{\partial kw(x, z)}{\partial \lambda_i} = \frac{1}{\lambda_i^3} (x_i - z_i)^2 \, kw(x, z)"#,
+            setup: setup)
         #expect(messages == [])
         #expect(results.first?.verdict == .fail)
         #expect(results.first?.judgement.hints.map(\.kind) == [.powerOfParameter(power: -4, factor: -1)])
@@ -125,7 +141,8 @@ func check(_ tex: String, setup: String = checkSeedSetup) -> (results: [CheckRes
         #expect(try evaluation.scope.value(of: "K_s").matrix == k.map { $0 + 0.3 })
         // In a checked equation, no implicit broadcast.
         let fragment = SourceFragment(text: tex, file: file, fileOffset: text.utf8.count - tex.utf8.count - 5)
-        let reading = CheckCellReading(cell: 1, fragment: fragment, parsed: TeXParser.parse(tex), names: evaluation.definitions)
+        let reading = CheckCellReading(
+            cell: 1, fragment: fragment, parsed: TeXParser.parse(tex), names: evaluation.definitions)
         let (results, diagnostics) = CheckRunner(evaluation: evaluation).run(reading.checks)
         #expect(results.isEmpty)
         #expect(reading.diagnostics.isEmpty)

@@ -24,7 +24,11 @@ import Testing
     @Test func unknownKeysAndNestedYAMLAreReported() {
         let file = SourceFile(path: "t.md", text: "---\ntitel: x\nlist:\n  - a\n---\n")
         let diagnostics = ParsedNotebook(file: file).diagnostics
-        #expect(diagnostics.map(\.message) == ["unknown front matter key 'titel'", "unknown front matter key 'list'", "front matter line is not 'key: value'"])
+        #expect(
+            diagnostics.map(\.message) == [
+                "unknown front matter key 'titel'", "unknown front matter key 'list'",
+                "front matter line is not 'key: value'",
+            ])
         #expect(diagnostics[0].help == "did you mean 'title'?")
         #expect(diagnostics[2].location == SourceLocation(line: 4, column: 1))
     }

@@ -5,11 +5,12 @@ import Testing
 /// The math found in a notebook text, as (style, TeX) pairs.
 private func math(_ text: String) -> [String] {
     ParsedNotebook(file: SourceFile(path: "t.md", text: text)).math.map { span in
-        let style = switch span.style {
-        case .inline: "i"
-        case .display: "d"
-        case .fence: "f"
-        }
+        let style =
+            switch span.style {
+            case .inline: "i"
+            case .display: "d"
+            case .fence: "f"
+            }
         return "\(style):\(span.tex.text)"
     }
 }
@@ -72,7 +73,10 @@ private func html(_ text: String, unsafe: Bool = false) -> String {
     @Test func mathWorksInListsQuotesAndHeadings() {
         #expect(math("- item $x_i$\n- item $y^*$\n") == ["i:x_i", "i:y^*"])
         #expect(math("> quoted $\\alpha$\n> $$\n> a_1\n> $$\n") == ["i:\\alpha", "d:\na_1\n"])
-        #expect(html("# Gradient of $\\ell_*$") == "<h1 id=\"gradient-of-ell_\"><a class=\"anchor\" href=\"#gradient-of-ell_\" aria-hidden=\"true\">#</a>Gradient of [\\ell_*]</h1>\n")
+        #expect(
+            html("# Gradient of $\\ell_*$")
+                == "<h1 id=\"gradient-of-ell_\"><a class=\"anchor\" href=\"#gradient-of-ell_\" aria-hidden=\"true\">#</a>Gradient of [\\ell_*]</h1>\n"
+        )
     }
 
     @Test func inlineMathStaysInItsParagraph() {
@@ -82,7 +86,8 @@ private func html(_ text: String, unsafe: Bool = false) -> String {
 
     @Test func mathFencesAreDisplayMathAndCellsAreCells() {
         let notebook = ParsedNotebook(
-            file: SourceFile(path: "t.md", text: "```math\nK_{ab}\n```\n\n```gp\nlet a = 1\n```\n\n```math check\nx = x\n```\n"))
+            file: SourceFile(
+                path: "t.md", text: "```math\nK_{ab}\n```\n\n```gp\nlet a = 1\n```\n\n```math check\nx = x\n```\n"))
         #expect(notebook.math.map(\.tex.text) == ["K_{ab}"])
         #expect(notebook.cells.map(\.kind) == [.setup, .check])
         #expect(notebook.cells.map(\.code.text) == ["let a = 1", "x = x"])
@@ -99,8 +104,12 @@ private func html(_ text: String, unsafe: Bool = false) -> String {
 
 @Suite struct MarkdownRenderingTests {
     @Test func rawHTMLIsShownAsTextUnlessAllowed() {
-        #expect(html("<script>alert(1)</script>\n") == "<pre><code class=\"language-html\">&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>\n")
-        #expect(html("a <b onclick=\"x\">b</b>") == "<p>a <code>&lt;b onclick=&quot;x&quot;&gt;</code>b<code>&lt;/b&gt;</code></p>\n")
+        #expect(
+            html("<script>alert(1)</script>\n")
+                == "<pre><code class=\"language-html\">&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>\n")
+        #expect(
+            html("a <b onclick=\"x\">b</b>")
+                == "<p>a <code>&lt;b onclick=&quot;x&quot;&gt;</code>b<code>&lt;/b&gt;</code></p>\n")
         #expect(html("<!-- note -->\n\ntext") == "<p>text</p>\n")
         #expect(html("a <b>b</b>", unsafe: true) == "<p>a <b>b</b></p>\n")
     }
@@ -110,15 +119,20 @@ private func html(_ text: String, unsafe: Bool = false) -> String {
     }
 
     @Test func remoteImagesBecomeLinks() {
-        #expect(html("![plot](https://example.com/p.png)") == "<p><a href=\"https://example.com/p.png\">image: plot</a></p>\n")
+        #expect(
+            html("![plot](https://example.com/p.png)")
+                == "<p><a href=\"https://example.com/p.png\">image: plot</a></p>\n")
     }
 
     @Test func cellsAreReplacedAndCodeIsEscaped() {
-        #expect(html("```gp\nlet a = 1\n```\n\n```swift\nlet b = a < 2\n```\n") == "<section>cell 0</section>\n<pre><code class=\"language-swift\">let b = a &lt; 2\n</code></pre>\n")
+        #expect(
+            html("```gp\nlet a = 1\n```\n\n```swift\nlet b = a < 2\n```\n")
+                == "<section>cell 0</section>\n<pre><code class=\"language-swift\">let b = a &lt; 2\n</code></pre>\n")
     }
 
     @Test func headingsGetUniqueAnchors() {
-        let notebook = ParsedNotebook(file: SourceFile(path: "t.md", text: "# Setup\n\n## Setup\n\n## Setup\n\n## ∂K/∂λ, done!\n"))
+        let notebook = ParsedNotebook(
+            file: SourceFile(path: "t.md", text: "# Setup\n\n## Setup\n\n## Setup\n\n## ∂K/∂λ, done!\n"))
         #expect(notebook.headings.map(\.id) == ["setup", "setup-1", "setup-2", "kλ-done"])
         #expect(notebook.title == "Setup")
     }
@@ -126,12 +140,18 @@ private func html(_ text: String, unsafe: Bool = false) -> String {
 
 @Suite struct LinkRewritingTests {
     @Test func linksToSiblingNotebooksPointAtTheirReports() {
-        #expect(html("[a](other.md) [b](sub/x.md#part) [c](https://x.org/a.md) [d](data.csv)") == "<p><a href=\"other.html\">a</a> <a href=\"sub/x.html#part\">b</a> <a href=\"https://x.org/a.md\">c</a> <a href=\"data.csv\">d</a></p>\n")
+        #expect(
+            html("[a](other.md) [b](sub/x.md#part) [c](https://x.org/a.md) [d](data.csv)")
+                == "<p><a href=\"other.html\">a</a> <a href=\"sub/x.html#part\">b</a> <a href=\"https://x.org/a.md\">c</a> <a href=\"data.csv\">d</a></p>\n"
+        )
     }
 }
 
 @Suite struct EquationReferenceInProseTests {
     @Test func anEqrefInProseIsReadAsMath() {
-        #expect(math(#"See \eqref{eq:grad} and \ref{x}, not `\eqref{code}` or \eqref{open"#) == [#"i:\eqref{eq:grad}"#, #"i:\ref{x}"#])
+        #expect(
+            math(#"See \eqref{eq:grad} and \ref{x}, not `\eqref{code}` or \eqref{open"#) == [
+                #"i:\eqref{eq:grad}"#, #"i:\ref{x}"#,
+            ])
     }
 }

@@ -1,10 +1,10 @@
-import Pipeline
-import Diagnostics
 import Checks
+import Diagnostics
 import Foundation
-import Setup
 import Numerics
+import Pipeline
 import Report
+import Setup
 import TestSupport
 import Testing
 
@@ -99,7 +99,9 @@ import Testing
             out += check.isVacuous ? " vacuous" : ""
             out += " claim=\(check.claimIsLeft ? "left" : "right")"
             out += " rows[\(check.rowIndices.map(\.description).joined(separator: ", "))]"
-            out += check.entryIndices.isEmpty ? "" : " entries[\(check.entryIndices.map(\.description).joined(separator: ", "))]"
+            out +=
+                check.entryIndices.isEmpty
+                ? "" : " entries[\(check.entryIndices.map(\.description).joined(separator: ", "))]"
             out += "\n"
             for hint in check.judgement.hints { out += "  hint: \(hint.message)\n" }
             for warning in check.judgement.warnings { out += "  warning: \(warning)\n" }

@@ -21,7 +21,8 @@ func xmlError(_ markup: String) -> String? {
     @Test func theFigureIsWellFormedSVGWithATitleAndUniqueIds() {
         let svg = HeatmapFigure.svg(claim: claim, reference: reference, title: "∂K/∂λ₁ <row 1>", id: "eq1-row1")
         #expect(xmlError(svg) == nil)
-        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmaps\" id=\"eq1-row1\" viewBox=\""))
+        #expect(
+            svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmaps\" id=\"eq1-row1\" viewBox=\""))
         #expect(svg.contains("<title>∂K/∂λ₁ &lt;row 1&gt;</title>"))
         #expect(svg.contains("id=\"eq1-row1-scale1\"") && svg.contains("id=\"eq1-row1-scale2\""))
     }
@@ -71,7 +72,10 @@ func xmlError(_ markup: String) -> String? {
         let png = PNGImage.encode(width: 2, height: 1, rgb: [255, 0, 0, 0, 0, 255])
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         // IHDR: 13 bytes: width 2, height 1, depth 8, colour type 2 (RGB).
-        #expect(Array(png[8..<33]) == [0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 2, 0, 0, 0, 1, 8, 2, 0, 0, 0] + [0x7B, 0x40, 0xE8, 0xDD])
+        #expect(
+            Array(png[8..<33]) == [0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 2, 0, 0, 0, 1, 8, 2, 0, 0, 0] + [
+                0x7B, 0x40, 0xE8, 0xDD,
+            ])
         // IDAT: zlib header, one final stored block of 7 bytes (filter byte + 6), Adler-32.
         let idat = Array(png[33..<(33 + 8 + 18 + 4)])
         #expect(Array(idat[4..<8]) == Array("IDAT".utf8))

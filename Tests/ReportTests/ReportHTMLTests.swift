@@ -1,7 +1,7 @@
-import Pipeline
 import Diagnostics
 import Foundation
 import Numerics
+import Pipeline
 import Report
 import TestSupport
 import Testing

@@ -1,6 +1,6 @@
-import Pipeline
 import Diagnostics
 import Notebook
+import Pipeline
 import Testing
 
 @testable import Report

@@ -19,7 +19,9 @@ import Testing
     @Test func aScalarScalesUnderEveryPolicy() throws {
         for policy in [ShapePolicy.setupLanguage, .checkedEquation] {
             #expect(try Arithmetic.apply(.product, s, k, policy: policy).matrix == Matrix([[1, 0.5], [0.5, 1.5]]))
-            #expect(try Arithmetic.apply(.elementwiseProduct, k, s, policy: policy).matrix == Matrix([[1, 0.5], [0.5, 1.5]]))
+            #expect(
+                try Arithmetic.apply(.elementwiseProduct, k, s, policy: policy).matrix
+                    == Matrix([[1, 0.5], [0.5, 1.5]]))
             #expect(try Arithmetic.apply(.divide, k, s, policy: policy).matrix == Matrix([[4, 2], [2, 6]]))
         }
     }

@@ -1,6 +1,6 @@
 import Diagnostics
-import Setup
 import Foundation
+import Setup
 import TestSupport
 import Testing
 

@@ -12,7 +12,9 @@ struct TeXIssueTests {
         let file = SourceFile(path: "notebook.md", text: prefix + tex + "\n$$\n")
         let fragment = SourceFragment(text: tex, file: file, fileOffset: prefix.utf8.count)
         let parsed = TeXParser.parse(tex)
-        let diagnostics = (parsed.issues + MathMLWriter().unresolvedReferences(in: parsed)).map { $0.diagnostic(.warning, in: fragment) }
+        let diagnostics = (parsed.issues + MathMLWriter().unresolvedReferences(in: parsed)).map {
+            $0.diagnostic(.warning, in: fragment)
+        }
         return DiagnosticRenderer().render(diagnostics).trimmingCharacters(in: .newlines)
     }
 

@@ -21,7 +21,9 @@ import Testing
         let result = try DeriveProcess.run(["check"], in: workspace)
         #expect(result.status == 1)
         #expect(result.stdout.contains(": FAIL \\frac{\\partial K}{\\partial \\theta_i}"))
-        #expect(result.stdout.contains("— claim/reference follows 1/λᵢ: a derivative with respect to λ where ln λ was meant"))
+        #expect(
+            result.stdout.contains(
+                "— claim/reference follows 1/λᵢ: a derivative with respect to λ where ln λ was meant"))
     }
 
     @Test func aLessonThatFailsAsExpectedExitsWith0() throws {
@@ -35,7 +37,10 @@ import Testing
         let workspace = try DeriveProcess.workspace(fixtures: ["check-surprise"])
         let result = try DeriveProcess.run(["check"], in: workspace)
         #expect(result.status == 1)
-        #expect(result.stdout.hasSuffix("notebooks/surprise.md: 1 check: 1 pass, 0 fail (expected); marked 'expect: fail' but nothing failed\n"))
+        #expect(
+            result.stdout.hasSuffix(
+                "notebooks/surprise.md: 1 check: 1 pass, 0 fail (expected); marked 'expect: fail' but nothing failed\n")
+        )
     }
 
     @Test func notebookErrorsExitWith3WithPositionsAndHelp() throws {

@@ -13,7 +13,8 @@ import Testing
         #expect(html.contains("<meta name=\"derive-inputs\" content=\"sha256:"))
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(&quot;injected&quot;)&lt;/script&gt;"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("output").path)
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: workspace.appendingPathComponent("output").path)
         #expect(leftovers == ["derivation.html"])
     }
 
@@ -40,7 +41,9 @@ import Testing
             to: notebook, atomically: true, encoding: .utf8)
         let stale = try DeriveProcess.run(["render", "--check"], in: workspace)
         #expect(stale.status == 1)
-        #expect(stale.stdout == "stale: output/derivation.html (notebooks/derivation.md or derive changed since it was rendered)\n")
+        #expect(
+            stale.stdout
+                == "stale: output/derivation.html (notebooks/derivation.md or derive changed since it was rendered)\n")
     }
 
     @Test func checkJudgesByTheEmbeddedHashNotByBytes() throws {
@@ -62,7 +65,10 @@ import Testing
             to: workspace.appendingPathComponent("notebooks/renamed.md"))
         let result = try DeriveProcess.run(["render", "--check"], in: workspace)
         #expect(result.status == 1)
-        #expect(result.stdout == "missing: output/renamed.html (render notebooks/renamed.md)\norphan: output/derivation.html (no notebook renders to it any more)\n")
+        #expect(
+            result.stdout
+                == "missing: output/renamed.html (render notebooks/renamed.md)\norphan: output/derivation.html (no notebook renders to it any more)\n"
+        )
     }
 
     @Test func usageErrorsExitWith64() throws {

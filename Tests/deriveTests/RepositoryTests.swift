@@ -19,8 +19,11 @@ import Testing
         let modules = ["Numerics", "Diagnostics", "Notebook", "TeX", "Setup", "Checks", "Pipeline", "Report"]
         let manager = FileManager.default
         for module in modules {
-            #expect(manager.fileExists(atPath: Self.root.appendingPathComponent("Sources/\(module)/README.md").path), "\(module)")
-            #expect(manager.fileExists(atPath: Self.root.appendingPathComponent("Tests/\(module)Tests").path), "\(module)")
+            #expect(
+                manager.fileExists(atPath: Self.root.appendingPathComponent("Sources/\(module)/README.md").path),
+                "\(module)")
+            #expect(
+                manager.fileExists(atPath: Self.root.appendingPathComponent("Tests/\(module)Tests").path), "\(module)")
         }
     }
 }

@@ -139,16 +139,23 @@ extension Judge {
         let power = Int(slope.rounded())
         guard abs(slope - Double(power)) < 1e-3, (-6...6).contains(power) else { return nil }
         let factor = first.ratio / Foundation.pow(first.x, Double(power))
-        guard let c = [1.0, -1, 2, -2, 0.5, -0.5].first(where: { abs(factor - $0) <= tolerances.hintTolerance * abs($0) }),
+        guard
+            let c = [1.0, -1, 2, -2, 0.5, -0.5].first(where: { abs(factor - $0) <= tolerances.hintTolerance * abs($0) }
+            ),
             power != 0 || c != 1,
-            points.allSatisfy({ abs($0.ratio - c * Foundation.pow($0.x, Double(power))) <= tolerances.hintTolerance * abs($0.ratio) })
+            points.allSatisfy({
+                abs($0.ratio - c * Foundation.pow($0.x, Double(power))) <= tolerances.hintTolerance * abs($0.ratio)
+            })
         else { return nil }
         let exponent = power == 1 ? "" : superscript(power)
         let coefficient = c == 1 ? "" : c == -1 ? "−" : (c < 0 ? "−" : "") + (abs(c) == 0.5 ? "½·" : "2·")
-        var words = "claim/reference follows \(coefficient)\(p)ᵢ\(exponent) in every row: the claim's power of \(p) is off by \(power > 0 ? "+" : "−")\(abs(power))"
+        var words =
+            "claim/reference follows \(coefficient)\(p)ᵢ\(exponent) in every row: the claim's power of \(p) is off by \(power > 0 ? "+" : "−")\(abs(power))"
         if c < 0 { words += ", and its sign is flipped" }
         if abs(c) != 1 { words += abs(c) == 2 ? ", with a factor 2 too many" : ", with a factor 2 too few" }
-        if power == -4 && c == -1 { words += " — as when \(p)ᵢ² stands where \(p)ᵢ⁻² was meant (diag(\(p)²) for diag(\(p))⁻²)" }
+        if power == -4 && c == -1 {
+            words += " — as when \(p)ᵢ² stands where \(p)ᵢ⁻² was meant (diag(\(p)²) for diag(\(p))⁻²)"
+        }
         return Hint(kind: .powerOfParameter(power: power, factor: c), message: words)
     }
 

@@ -46,7 +46,8 @@ struct ColorScale: Equatable {
     /// The three bytes of a `#rrggbb` colour.
     static func bytes(_ hex: String) -> [UInt8] {
         let digits = Array(hex.utf8.dropFirst())
-        return (0..<3).map { k in UInt8(String(decoding: digits[(2 * k)..<(2 * k + 2)], as: UTF8.self), radix: 16) ?? 0 }
+        return (0..<3).map { k in UInt8(String(decoding: digits[(2 * k)..<(2 * k + 2)], as: UTF8.self), radix: 16) ?? 0
+        }
     }
 
     /// Evenly spaced sample colours from `lower` to `upper`, for a legend gradient.

@@ -27,7 +27,8 @@ public struct HeatmapGrid: Sendable, Equatable {
         for r in 0..<newRows {
             let rowRange = (r * rows / newRows)..<max((r + 1) * rows / newRows, r * rows / newRows + 1)
             for c in 0..<newColumns {
-                let columnRange = (c * columns / newColumns)..<max((c + 1) * columns / newColumns, c * columns / newColumns + 1)
+                let columnRange =
+                    (c * columns / newColumns)..<max((c + 1) * columns / newColumns, c * columns / newColumns + 1)
                 var block: [Double] = []
                 for i in rowRange { for j in columnRange { block.append(self[i, j]) } }
                 if keepExtremes {
@@ -74,7 +75,8 @@ enum HeatmapFigure {
                 x += legendWidth + gap
             }
         }
-        let note = claim.rows > cellLimit || claim.columns > cellLimit
+        let note =
+            claim.rows > cellLimit || claim.columns > cellLimit
             ? "\(claim.rows)×\(claim.columns), shown in blocks" : "\(claim.rows)×\(claim.columns)"
         children.append(.label(note, x: 0, y: top + side + 14, extra: [("class", "figure-note")]))
         let width = x - gap

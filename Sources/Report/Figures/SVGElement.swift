@@ -17,11 +17,15 @@ struct SVGElement {
 
     /// A `<text>` element.
     static func label(
-        _ text: String, x: Double, y: Double, anchor: String = "start", size: Double = 10, extra: [(String, String)] = []
+        _ text: String, x: Double, y: Double, anchor: String = "start", size: Double = 10,
+        extra: [(String, String)] = []
     ) -> SVGElement {
         SVGElement(
             "text",
-            [("x", NumberText.coordinate(x)), ("y", NumberText.coordinate(y)), ("font-size", NumberText.coordinate(size))]
+            [
+                ("x", NumberText.coordinate(x)), ("y", NumberText.coordinate(y)),
+                ("font-size", NumberText.coordinate(size)),
+            ]
                 + (anchor == "start" ? [] : [("text-anchor", anchor)]) + extra,
             text: text)
     }

@@ -80,7 +80,8 @@ enum StepSweepPlot {
                 // Labelled on the side of the line with more room.
                 let onLeft = px(judgeStep) > left + plotWidth / 2
                 children.append(
-                    .label("judge's step", x: px(judgeStep) + (onLeft ? -3 : 3), y: top + 9,
+                    .label(
+                        "judge's step", x: px(judgeStep) + (onLeft ? -3 : 3), y: top + 9,
                         anchor: onLeft ? "end" : "start", size: 9))
             }
             marked.append(x)
@@ -89,7 +90,10 @@ enum StepSweepPlot {
             children.append(
                 SVGElement(
                     "path",
-                    [("d", stepPath), ("stroke", "currentColor"), ("stroke-dasharray", "3 3"), ("stroke-opacity", "0.6")]))
+                    [
+                        ("d", stepPath), ("stroke", "currentColor"), ("stroke-dasharray", "3 3"),
+                        ("stroke-opacity", "0.6"),
+                    ]))
         }
         var definitions: [SVGElement] = []
         for (index, line) in series.enumerated() {
@@ -118,7 +122,12 @@ enum StepSweepPlot {
             if legend {
                 let y = top + 10 + Double(index) * 13
                 children.append(
-                    SVGElement("rect", [("x", c(width - right + 8)), ("y", c(y - 7)), ("width", "8"), ("height", "8"), ("fill", color)]))
+                    SVGElement(
+                        "rect",
+                        [
+                            ("x", c(width - right + 8)), ("y", c(y - 7)), ("width", "8"), ("height", "8"),
+                            ("fill", color),
+                        ]))
                 children.append(.label(line.label, x: width - right + 20, y: y, size: 9))
             }
         }

@@ -1,8 +1,8 @@
-import Diagnostics
-import Pipeline
 import Checks
-import Setup
+import Diagnostics
 import Numerics
+import Pipeline
+import Setup
 
 /// The formats of `derive check`'s output.
 public enum CheckFormat: String, Sendable, CaseIterable {

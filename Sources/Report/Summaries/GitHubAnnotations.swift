@@ -1,6 +1,6 @@
+import Checks
 import Diagnostics
 import Pipeline
-import Checks
 import Setup
 
 extension CheckSummary {

@@ -1,8 +1,8 @@
-import Diagnostics
-import Pipeline
 import Checks
-import Setup
+import Diagnostics
 import Numerics
+import Pipeline
+import Setup
 
 extension CheckSummary {
     /// The version of the JSON document's schema (`docs/check-report.schema.json`); it

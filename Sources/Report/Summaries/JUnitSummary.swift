@@ -1,8 +1,8 @@
-import Diagnostics
-import Pipeline
 import Checks
-import Setup
+import Diagnostics
 import Numerics
+import Pipeline
+import Setup
 import TeX
 
 extension CheckSummary {
@@ -140,7 +140,8 @@ enum JUnitReport {
     }
 
     static func xml(_ item: Case) -> String {
-        var out = "    <testcase classname=\"\(XMLText.escape(item.classname, in: .attribute))\" name=\"\(XMLText.escape(item.name, in: .attribute))\""
+        var out =
+            "    <testcase classname=\"\(XMLText.escape(item.classname, in: .attribute))\" name=\"\(XMLText.escape(item.name, in: .attribute))\""
         if let file = item.file { out += " file=\"\(XMLText.escape(file, in: .attribute))\"" }
         if let line = item.line { out += " line=\"\(line)\"" }
         func element(_ tag: String, _ type: String, _ message: String, _ text: String) -> String {
@@ -152,7 +153,8 @@ enum JUnitReport {
         case .failure(let type, let message, let text): out += ">\n" + element("failure", type, message, text)
         case .error(let type, let message, let text): out += ">\n" + element("error", type, message, text)
         case .skipped(let type, let message):
-            out += ">\n      <skipped type=\"\(XMLText.escape(type, in: .attribute))\" message=\"\(XMLText.escape(message, in: .attribute))\"/>\n"
+            out +=
+                ">\n      <skipped type=\"\(XMLText.escape(type, in: .attribute))\" message=\"\(XMLText.escape(message, in: .attribute))\"/>\n"
         }
         return out + "    </testcase>\n"
     }

@@ -1,6 +1,6 @@
 import Checks
-import Setup
 import Numerics
+import Setup
 
 /// The words and numbers every summary format shows the same way: where a check is, how its
 /// rows are named, a side's value in brief.

@@ -41,9 +41,15 @@ public enum Arithmetic {
         let kappa = conditioning(a, b)
         /// Entry by entry, a scalar spread over the other side where the policy allows.
         func entrywise(_ combine: (Double, Double) -> Double) throws(ArithmeticError) -> Value {
-            if x.rows == y.rows, x.columns == y.columns { return Value(x.combined(with: y, combine), conditioning: kappa) }
-            if policy.broadcastsScalars, let s = x.scalarValue { return Value(y.map { combine(s, $0) }, conditioning: kappa) }
-            if policy.broadcastsScalars, let s = y.scalarValue { return Value(x.map { combine($0, s) }, conditioning: kappa) }
+            if x.rows == y.rows, x.columns == y.columns {
+                return Value(x.combined(with: y, combine), conditioning: kappa)
+            }
+            if policy.broadcastsScalars, let s = x.scalarValue {
+                return Value(y.map { combine(s, $0) }, conditioning: kappa)
+            }
+            if policy.broadcastsScalars, let s = y.scalarValue {
+                return Value(x.map { combine($0, s) }, conditioning: kappa)
+            }
             throw .shapesDiffer(op, .init(x), .init(y))
         }
         /// Every entry of one side times the other side's scalar.
@@ -78,7 +84,8 @@ public enum Arithmetic {
         case .leftDivide:
             if let s = x.scalarValue { return Value(y / s, conditioning: kappa) }
             guard x.isSquare, y.rows == x.rows else { throw .leftDivision(.init(x), .init(y)) }
-            let (solution, condition) = try factorized { () throws(LinearAlgebraError) in try Factorizations.solve(x, y) }
+            let (solution, condition) = try factorized { () throws(LinearAlgebraError) in try Factorizations.solve(x, y)
+            }
             return Value(solution, conditioning: max(kappa, condition))
         case .power:
             guard let p = y.scalarValue else { throw .exponentNotScalar(.init(y)) }
@@ -140,7 +147,9 @@ public enum Arithmetic {
     public static func inverse(_ a: Value) throws(ArithmeticError) -> Value {
         if let s = a.scalar { return a.with(Matrix(scalar: 1 / s)) }
         try requireSquare(a, "inv")
-        let (inverse, condition) = try factorized { () throws(LinearAlgebraError) in try Factorizations.inverse(a.matrix) }
+        let (inverse, condition) = try factorized { () throws(LinearAlgebraError) in
+            try Factorizations.inverse(a.matrix)
+        }
         return a.with(inverse, conditioning: condition)
     }
 
@@ -165,7 +174,8 @@ public enum Arithmetic {
     public static func determinant(_ a: Value) throws(ArithmeticError) -> Value {
         if a.isScalar { return a }
         try requireSquare(a, "det")
-        let (d, condition) = try factorized { () throws(LinearAlgebraError) in try Factorizations.determinant(a.matrix) }
+        let (d, condition) = try factorized { () throws(LinearAlgebraError) in try Factorizations.determinant(a.matrix)
+        }
         return a.with(Matrix(scalar: d), conditioning: condition)
     }
 

@@ -27,11 +27,14 @@ extension EvaluationError {
         case .exponentNotScalar(let b):
             self.init(.shape, "'^' needs a scalar exponent; got \(b)", help: "for the elementwise power write '.^'")
         case .powerOfNonSquare(let a):
-            self.init(.shape, "'^' of a matrix needs a square matrix; got \(a)", help: "for the elementwise power write '.^'")
+            self.init(
+                .shape, "'^' of a matrix needs a square matrix; got \(a)", help: "for the elementwise power write '.^'")
         case .matrixPower(let p):
             self.init(
                 .invalid, "'^' of a matrix needs an integer exponent; got \(p)",
-                help: "for the elementwise power write '.^'; a fractional power is taken of a non-negative diagonal matrix only")
+                help:
+                    "for the elementwise power write '.^'; a fractional power is taken of a non-negative diagonal matrix only"
+            )
         case .notSquare(let function, let a):
             self.init(.shape, "'\(function)' needs a square matrix; got \(a)")
         case .domain(let function):

@@ -131,7 +131,8 @@ struct BuiltinCall {
 
     /// The value `body` computes with `Arithmetic`, its failure said in the setup language's
     /// words: a shape at argument `argument`, anything else at the call.
-    func arithmetic(argument: Int? = 0, _ body: () throws(ArithmeticError) -> Value) throws(EvaluationError) -> Runtime {
+    func arithmetic(argument: Int? = 0, _ body: () throws(ArithmeticError) -> Value) throws(EvaluationError) -> Runtime
+    {
         do {
             return .value(try body())
         } catch {

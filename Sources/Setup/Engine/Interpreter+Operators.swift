@@ -42,14 +42,26 @@ extension Interpreter {
         }
         let policy = ShapePolicy.setupLanguage
         switch (left, right) {
-        case (.identity(let a), .identity(let b)) where [.add, .subtract, .product, .elementwiseProduct].contains(operation):
+        case (.identity(let a), .identity(let b))
+        where [.add, .subtract, .product, .elementwiseProduct].contains(operation):
             let combined = operation == .elementwiseProduct ? .product : operation
-            return .identity(scale: try arithmetic { () throws(ArithmeticError) in try Arithmetic.apply(combined, a, b, policy: policy) })
-        case (.identity(let scale), .value(let v)) where v.isScalar && [.product, .elementwiseProduct, .divide, .elementwiseDivide].contains(operation):
+            return .identity(
+                scale: try arithmetic { () throws(ArithmeticError) in
+                    try Arithmetic.apply(combined, a, b, policy: policy)
+                })
+        case (.identity(let scale), .value(let v))
+        where v.isScalar && [.product, .elementwiseProduct, .divide, .elementwiseDivide].contains(operation):
             let scaling: Arithmetic.Operator = [.product, .elementwiseProduct].contains(operation) ? .product : .divide
-            return .identity(scale: try arithmetic { () throws(ArithmeticError) in try Arithmetic.apply(scaling, scale, v, policy: policy) })
-        case (.value(let v), .identity(let scale)) where v.isScalar && [.product, .elementwiseProduct].contains(operation):
-            return .identity(scale: try arithmetic { () throws(ArithmeticError) in try Arithmetic.apply(.product, v, scale, policy: policy) })
+            return .identity(
+                scale: try arithmetic { () throws(ArithmeticError) in
+                    try Arithmetic.apply(scaling, scale, v, policy: policy)
+                })
+        case (.value(let v), .identity(let scale))
+        where v.isScalar && [.product, .elementwiseProduct].contains(operation):
+            return .identity(
+                scale: try arithmetic { () throws(ArithmeticError) in
+                    try Arithmetic.apply(.product, v, scale, policy: policy)
+                })
         case (.identity(let scale), .value(let v)), (.value(let v), .identity(let scale)):
             let identityFirst = if case .identity = left { true } else { false }
             let sized = try arithmetic { () throws(ArithmeticError) -> Value? in
@@ -62,7 +74,10 @@ extension Interpreter {
         let a = try value(left, at: lhs)
         let b = try value(right, at: rhs)
         let maximum = context.options.maxElements
-        return .value(try arithmetic { () throws(ArithmeticError) in try Arithmetic.apply(operation, a, b, policy: policy, maxElements: maximum) })
+        return .value(
+            try arithmetic { () throws(ArithmeticError) in
+                try Arithmetic.apply(operation, a, b, policy: policy, maxElements: maximum)
+            })
     }
 
     /// An arithmetic failure said in the setup language's words, at `expression`.

@@ -1,6 +1,6 @@
-import Pipeline
 import Diagnostics
 import Foundation
+import Pipeline
 import Report
 import TestSupport
 

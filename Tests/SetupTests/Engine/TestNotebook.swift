@@ -1,6 +1,6 @@
 import Diagnostics
-import Setup
 import Numerics
+import Setup
 
 /// A notebook made of gp blocks, for tests: each block sits in its own fence of one file,
 /// so diagnostics render with real notebook positions.
