@@ -4,7 +4,7 @@
 #   make test     install what is missing, build, lint, run the test suite and check the gallery
 #   make corpus   measure derive on the corpus of real derivations in Tests/Corpus
 #   make corpus-crosscheck  recompute the corpus's expected verdicts with scikit-learn and scipy
-#   make bench    derive's log marginal likelihood against scikit-learn's, side by side
+#   make bench    derive's log marginal likelihood against scikit-learn's, timed alternately
 #   make bench-render  derive render against jupyter nbconvert --execute, same derivation
 #   make fixtures regenerate the scikit-learn reference values of the Numerics tests
 #
@@ -97,18 +97,23 @@ check-corpus:
 BENCH_VENV := Benchmarks/.venv
 BENCH_PYTHON := $(BENCH_VENV)/bin/python
 BENCH_STAMP := $(BENCH_VENV)/.installed
-# BLAS threads for both sides of the benchmark (the machine has 2 cores).
-BENCH_THREADS ?= 2
+# BLAS threads for both sides of the benchmark: one, derive's default. With two cores and
+# the sides taking turns, the idle side's BLAS threads spin on the core the other needs.
+BENCH_THREADS ?= 1
 
 $(BENCH_STAMP): Benchmarks/requirements.txt
 	python3 -m venv $(BENCH_VENV)
 	$(BENCH_PYTHON) -m pip install -q -r Benchmarks/requirements.txt
 	touch $(BENCH_STAMP)
 
-## bench: release build, then derive and scikit-learn on the same data and BLAS threads
+## bench: release build, then derive and scikit-learn on the same data and BLAS threads,
+## timed alternately run by run. OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, which some machines
+## set for old OpenBLAS builds, slow numpy's current one: both are unset for this command
+## alone (never for the tests), and the kernels each side runs are printed.
 bench: deps $(BENCH_STAMP)
 	$(SWIFT) build -c release --product NumericsBenchmark
-	OPENBLAS_NUM_THREADS=$(BENCH_THREADS) $(BENCH_PYTHON) Benchmarks/bench.py .build/release/NumericsBenchmark
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=$(BENCH_THREADS) \
+	  $(BENCH_PYTHON) Benchmarks/bench.py .build/release/NumericsBenchmark
 
 ## bench-render: derive render of the seed notebook against jupyter nbconvert --execute of
 ## the same derivation (Benchmarks/render/), then the gallery's cold time per notebook

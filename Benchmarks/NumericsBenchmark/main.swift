@@ -1,9 +1,14 @@
-// Times derive's log marginal likelihood and gradient on data written by `bench.py`, and
-// prints one JSON line. Run by `make bench`; not part of derive itself.
+// Times derive's log marginal likelihood and gradient on data written by `bench.py`. Run by
+// `make bench`; not part of derive itself.
 //
-//   NumericsBenchmark large X.bin y.bin n d runs c noise λ₁ … λ_d   C·RBF(λ) + White(noise)
-//   NumericsBenchmark small X.bin y.bin n d calls batches c λ₁ … λ_d C·RBF(λ), per call
+//   NumericsBenchmark serve X.bin y.bin n d 0 c noise λ₁ … λ_d       C·RBF(λ) + White(noise)
+//   NumericsBenchmark serve X.bin y.bin n d 0 c nan λ₁ … λ_d         C·RBF(λ)
 //   NumericsBenchmark breakdown X.bin y.bin n d runs c noise λ₁ … λ_d   time per stage
+//
+// `serve` prints a JSON line with OpenBLAS's kernels and threads, then answers each line
+// `run CALLS` on stdin with one JSON line: the seconds per call of CALLS evaluations, the
+// seconds of the flop floor dpotrf + dpotri on the same K, the value and the gradient. So
+// `bench.py` can time the two sides alternately, run by run, in one measurement.
 import Foundation
 import Numerics
 
@@ -35,6 +40,11 @@ func median(_ values: [Double]) -> Double {
         ? sorted[sorted.count / 2] : 0.5 * (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2])
 }
 
+/// Writes a line to stdout at once (the benchmark driver waits for it).
+func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("NumericsBenchmark: \(message)\n".utf8))
     exit(2)
@@ -42,54 +52,53 @@ func fail(_ message: String) -> Never {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 8, let n = Int(arguments[4]), let d = Int(arguments[5]), let count = Int(arguments[6]) else {
-    fail("usage: NumericsBenchmark large|small|breakdown X.bin y.bin n d runs … (see main.swift)")
+    fail("usage: NumericsBenchmark serve|breakdown X.bin y.bin n d runs … (see main.swift)")
 }
 guard let x = readMatrix(arguments[2], rows: n, columns: d), let y = readMatrix(arguments[3], rows: n, columns: 1)
 else { fail("cannot read \(arguments[2]) and \(arguments[3]) as \(n)×\(d) and \(n)×1") }
 let numbers = arguments[7...].compactMap(Double.init)
 
 switch arguments[1] {
-case "large", "breakdown":
+case "serve":
+    guard numbers.count == d + 2 else { fail("need c, noise (nan for none) and \(d) length-scales") }
+    let signal = numbers[0] * RBF(lengthScale: Array(numbers[2...]))
+    let kernel: any Kernel = numbers[1].isNaN ? signal : signal + WhiteKernel(noiseLevel: numbers[1])
+    let matrix = kernel.matrix(x)
+    let baseline = peakResidentBytes()
+    emit("{\"kernels\": \"\(BLASThreads.kernels)\", \"threads\": \(BLASThreads.count)}")
+    while let line = readLine() {
+        let words = line.split(separator: " ")
+        guard words.first == "run", let calls = words.count > 1 ? Int(words[1]) : 1, calls > 0 else { break }
+        var result: LogMarginalLikelihood? = nil
+        let time = try seconds { for _ in 0..<calls { result = try LogMarginalLikelihood(kernel: kernel, x: x, y: y) } }
+        // The floor: the Cholesky factor and the inverse from it, which the gradient needs.
+        let floor = seconds {
+            guard let cholesky = try? Cholesky(matrix) else { fail("K is not positive definite") }
+            _ = cholesky.inverse()
+        }
+        guard let result else { fail("no runs") }
+        emit(
+            "{\"seconds\": \(time / Double(calls)), \"floor\": \(floor), \"lml\": \(result.value), "
+                + "\"gradient\": \(result.gradient), \"peak_bytes\": \(peakResidentBytes() - baseline)}")
+    }
+case "breakdown":
     guard numbers.count == d + 2 else { fail("need c, noise and \(d) length-scales") }
     let kernel = numbers[0] * RBF(lengthScale: Array(numbers[2...])) + WhiteKernel(noiseLevel: numbers[1])
-    let baseline = peakResidentBytes()
-    var result: LogMarginalLikelihood? = nil
-    if arguments[1] == "breakdown" {
-        var stages: [String: [Double]] = [:]
-        for _ in 0..<count {
-            var k = Matrix.zeros(0, 0)
-            var cholesky: Cholesky? = nil
-            var w = Matrix.zeros(0, 0)
-            stages["kernel matrix", default: []].append(seconds { k = kernel.matrix(x) })
-            stages["cholesky (dpotrf)", default: []].append(seconds { cholesky = try? Cholesky(k) })
-            guard let cholesky else { fail("K is not positive definite") }
-            stages["solve and logdet", default: []].append(seconds { _ = (cholesky.solve(y), cholesky.logDeterminant) })
-            stages["inverse (dpotri; LML skips the mirror)", default: []].append(seconds { w = cholesky.inverse() })
-            stages["condition (dpocon; opt-in)", default: []].append(seconds { _ = cholesky.conditionNumber })
-            stages["contraction (eq. 5.9)", default: []].append(seconds { _ = kernel.contraction(x, weights: w) })
-        }
-        let parts = stages.keys.sorted().map { "\"\($0)\": \(median(stages[$0] ?? []))" }
-        print("{" + parts.joined(separator: ", ") + "}")
-        exit(0)
+    var stages: [String: [Double]] = [:]
+    for _ in 0..<count {
+        var k = Matrix.zeros(0, 0)
+        var cholesky: Cholesky? = nil
+        var w = Matrix.zeros(0, 0)
+        stages["kernel matrix", default: []].append(seconds { k = kernel.matrix(x) })
+        stages["cholesky (dpotrf)", default: []].append(seconds { cholesky = try? Cholesky(k) })
+        guard let cholesky else { fail("K is not positive definite") }
+        stages["solve and logdet", default: []].append(seconds { _ = (cholesky.solve(y), cholesky.logDeterminant) })
+        stages["inverse (dpotri; LML skips the mirror)", default: []].append(seconds { w = cholesky.inverse() })
+        stages["condition (dpocon; opt-in)", default: []].append(seconds { _ = cholesky.conditionNumber })
+        stages["contraction (eq. 5.9)", default: []].append(seconds { _ = kernel.contraction(x, weights: w) })
     }
-    let times = try (0..<count).map { _ in
-        try seconds { result = try LogMarginalLikelihood(kernel: kernel, x: x, y: y) }
-    }
-    guard let result else { fail("no runs") }
-    print(
-        "{\"median\": \(median(times)), \"lml\": \(result.value), \"gradient\": \(result.gradient), "
-            + "\"peak_bytes\": \(peakResidentBytes() - baseline)}")
-case "small":
-    guard numbers.count == d + 2 else { fail("need batches, c and \(d) length-scales") }
-    let batches = Int(numbers[0])
-    let kernel = numbers[1] * RBF(lengthScale: Array(numbers[2...]))
-    var result: LogMarginalLikelihood? = nil
-    let times = try (0..<batches).map { _ in
-        try seconds { for _ in 0..<count { result = try LogMarginalLikelihood(kernel: kernel, x: x, y: y) } }
-            / Double(count)
-    }
-    guard let result else { fail("no runs") }
-    print("{\"median\": \(median(times)), \"lml\": \(result.value), \"gradient\": \(result.gradient)}")
+    let parts = stages.keys.sorted().map { "\"\($0)\": \(median(stages[$0] ?? []))" }
+    print("{" + parts.joined(separator: ", ") + "}")
 default:
     fail("unknown mode \(arguments[1])")
 }

@@ -150,6 +150,9 @@ enum LAPACK {
 
     /// Sets the number of threads OpenBLAS uses (and the kernels' pair loops with it).
     static func setThreadCount(_ count: Int) { openblas_set_num_threads(Int32(Swift.max(count, 1))) }
+
+    /// The CPU kernels OpenBLAS chose (`Haswell`, `SkylakeX`, …).
+    static var coreName: String { openblas_get_corename().map { String(cString: $0) } ?? "unknown" }
 }
 
 /// The threads of the linear algebra, for programs that choose them.
@@ -166,4 +169,8 @@ public enum BLASThreads {
 
     /// The number of threads now in use.
     public static var count: Int { LAPACK.threadCount }
+
+    /// The CPU kernels OpenBLAS runs (`Haswell`, `SkylakeX`, …), which `OPENBLAS_CORETYPE`
+    /// can choose: for benchmarks, which must say what they measured.
+    public static var kernels: String { LAPACK.coreName }
 }

@@ -3,6 +3,9 @@ import Numerics
 /// What a name of the setup language evaluates to: a matrix (1×1 is a scalar, n×1 a
 /// vector) and the conditioning of the computation that produced it.
 ///
+/// Every operation on values goes through `Arithmetic`, so a derivative carried beside the
+/// matrix (a forward-mode tangent) has one place per operation to be propagated.
+///
 /// `conditioning` (≥ 1) is the largest condition number of any factorization used to
 /// compute the value — Cholesky and LU solves, inverses, determinants, log-determinants —
 /// propagated as the maximum over everything the value was computed from. A check turns it
