@@ -27,9 +27,9 @@ let package = Package(
         .target(name: "Numerics", dependencies: ["CLapack"], exclude: ["README.md"]),
         // Source files, positions, diagnostics and their rendering.
         .target(name: "Diagnostics", exclude: ["README.md"]),
-        // Markdown (through libcmark), math masking, cells.
+        // Markdown (through libcmark) parsed once into Swift values, math masking, cells.
         .target(name: "Notebook", dependencies: ["CCmark", "Diagnostics"], exclude: ["README.md"]),
-        // TeX parser → syntax tree; MathML writer.
+        // TeX parser → syntax tree; MathML writer; the one XML escaper.
         .target(name: "TeX", dependencies: ["Diagnostics"], exclude: ["README.md"]),
         // The gp language: syntax, definition graph, evaluation, builtins.
         .target(name: "Setup", dependencies: ["Numerics", "Diagnostics"], exclude: ["README.md"]),
