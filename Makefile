@@ -7,6 +7,7 @@
 #   make bench    derive's log marginal likelihood against scikit-learn's, timed alternately
 #   make bench-render  derive render against jupyter nbconvert --execute, same derivation
 #   make fixtures regenerate the scikit-learn reference values of the Numerics tests
+#   make browser-test  the gallery in headless Chromium at phone and wide-screen widths
 #
 # Every target installs the Debian packages it needs first. The check is idempotent:
 # a package whose pkg-config module is already found is skipped, and `apt-get update`
@@ -27,8 +28,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # and OPENBLAS_CORETYPE=Haswell runs the same AVX2 kernels on every x86-64 CPU since 2013.
 TEST_ENV := OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=Haswell
 
-.PHONY: deps test-deps build release render test lint check-gallery corpus corpus-crosscheck check-corpus bench \
-	bench-render screenshots \
+.PHONY: deps test-deps browser-deps browser-test build release render test lint check-gallery corpus corpus-crosscheck \
+	check-corpus bench bench-render screenshots \
 	pandoc-crosscheck fixtures format clean
 
 ## deps: install the Debian packages derive builds against, if missing
@@ -56,6 +57,22 @@ test-deps:
 	  { $(SUDO) apt-get update -qq && \
 	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-jsonschema; }; }
 
+## browser-deps: headless Chromium (the browser tests, `render --pdf`), poppler's pdftotext
+## (the PDF test) and a text font, from Debian, if missing. $$DERIVE_CHROMIUM names another
+## Chromium (Chrome) instead.
+browser-deps:
+	@missing=""; \
+	[ -n "$$DERIVE_CHROMIUM" ] || command -v chromium >/dev/null 2>&1 || \
+	  command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || \
+	  missing="chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  echo "derive: installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
@@ -67,11 +84,13 @@ render: build
 	$(TEST_ENV) $(DERIVE_DEBUG) render notebooks -o output
 
 ## test: the code formatted, the whole test suite, then the gallery: every check as
-## expected, output/ fresh; then the corpus (see check-corpus)
-test: build test-deps lint
+## expected, output/ fresh; then the corpus (see check-corpus), then the gallery in
+## Chromium (see browser-test)
+test: build test-deps browser-deps lint
 	$(TEST_ENV) $(SWIFT) test
 	$(MAKE) --no-print-directory check-gallery
 	$(MAKE) --no-print-directory check-corpus
+	$(MAKE) --no-print-directory browser-test
 
 ## lint: fail when `make format` would change a file (swift-format ships with the toolchain)
 lint:
@@ -92,6 +111,17 @@ CORPUS_FLAGS ?=
 check-corpus:
 	python3 -m unittest discover -s Tests/Corpus -p 'test_*.py'
 	python3 Tests/Corpus/measure.py --derive $(DERIVE_DEBUG) $(CORPUS_FLAGS)
+
+# The gallery as this build renders it (output/ is fresh by its inputs hash, not its bytes,
+# so a change to the page itself would not show there), in Chromium at 390 and 1400 px.
+BROWSER_REPORTS := .build/browser/reports
+
+## browser-test: the gallery in headless Chromium: no sideways scrolling, nothing cut off,
+## equations beside their panels on wide screens, contrast, the embedded math font
+browser-test: build browser-deps
+	rm -rf $(BROWSER_REPORTS)
+	$(TEST_ENV) $(DERIVE_DEBUG) render notebooks -o $(BROWSER_REPORTS) >/dev/null
+	python3 Tests/Browser/layout_test.py $(BROWSER_REPORTS)/*.html
 
 # scikit-learn (pinned in Benchmarks/requirements.txt) in a git-ignored virtualenv.
 BENCH_VENV := Benchmarks/.venv
