@@ -32,9 +32,8 @@ struct CheckPanel {
             // In a chain, say which '=' this is; a single '=' stands right beside its equation.
             html += " <span class=\"muted\">\(step)</span>"
             let formulas = run.formulas(of: result)
-            html += "<div class=\"compared\">\(typesetter.inline(formulas?.left, source: result.leftTeX)) "
-            html +=
-                "<span class=\"eq-sign\">=</span> \(typesetter.inline(formulas?.right, source: result.rightTeX))</div>"
+            html += "<div class=\"compared\">\(typesetter.inline(formulas?.left, source: result.leftTeX))\(Self.equals)"
+            html += "\(typesetter.inline(formulas?.right, source: result.rightTeX))</div>"
         }
         html += "</header>\n"
         html += "<p class=\"roles\">\(roles())</p>\n"
@@ -55,25 +54,29 @@ struct CheckPanel {
         return html + "</article>\n"
     }
 
+    /// The `=` between two sides set apart, in the math font.
+    static let equals = "<math><mo>=</mo></math>"
+
     /// Which side is the claim and which the reference, and how each was computed.
     private func roles() -> String {
         let (claim, reference) = result.claimIsLeft ? ("left", "right") : ("right", "left")
         func how(_ derivative: Bool) -> String { derivative ? "by finite differences (Ridders)" : "computed directly" }
         let claimDerivative = result.claimIsLeft ? result.leftIsDerivative : result.rightIsDerivative
         let referenceDerivative = result.claimIsLeft ? result.rightIsDerivative : result.leftIsDerivative
-        var text =
-            "Claim: the \(claim) side, \(how(claimDerivative)). Reference: the \(reference) side, \(how(referenceDerivative))."
+        var text = XMLText.escape(
+            "Claim: the \(claim) side, \(how(claimDerivative)). Reference: the \(reference) side, \(how(referenceDerivative)).")
         if !result.rowIndices.isEmpty {
-            text +=
-                " One row for each " + result.rowIndices.map { "\($0.name) = 1…\($0.upper)" }.joined(separator: ", ")
-                + "."
+            text += " One row for each " + Self.ranges(result.rowIndices) + "."
         }
         if !result.entryIndices.isEmpty {
-            text +=
-                " Entry by entry over "
-                + result.entryIndices.map { "\($0.name) = 1…\($0.upper)" }.joined(separator: ", ") + "."
+            text += " Entry by entry over " + Self.ranges(result.entryIndices) + "."
         }
-        return XMLText.escape(text)
+        return text
+    }
+
+    /// "i = 1…3, j = 1…2", each range kept on one line.
+    static func ranges(_ indices: [IndexRange]) -> String {
+        indices.map { "<span class=\"nowrap\">\(XMLText.escape($0.description))</span>" }.joined(separator: ", ")
     }
 
     // MARK: - Rows
@@ -90,12 +93,16 @@ struct CheckPanel {
             let label = zip(result.rowIndices, assignment).map { "\($0.name) = \($1)" }.joined(separator: ", ")
             html += "<tr><th scope=\"row\">\(XMLText.escape(label.isEmpty ? "—" : label))</th>"
             html += "<td class=\"verdict\">\(Badge.row(row, expected: expectedFailure && row.verdict == .fail))</td>"
-            html += "<td>\(row.claimed.map(Self.value) ?? "—")</td><td>\(row.reference.map(Self.value) ?? "—")</td>"
-            html += "<td>\(row.absoluteError.map(NumberText.noise) ?? "—")</td>"
-            html += "<td>\(row.relativeError.map(NumberText.noise) ?? "—")</td>"
-            html += "<td>\(row.ratio.map { NumberText.format($0, significant: 4) } ?? "—")</td>"
-            html += "<td>\(row.errorEstimate.map(NumberText.noise) ?? "—")</td>"
-            html += "<td>\(row.step.map(NumberText.noise) ?? "—")</td></tr>\n"
+            // Each value names its column too, for phones, where the rows are laid out as cards.
+            func cell(_ label: String, _ value: String?) -> String {
+                "<td data-label=\"\(label)\">\(value ?? "—")</td>"
+            }
+            html += cell("claim", row.claimed.map(Self.value)) + cell("reference", row.reference.map(Self.value))
+            html += cell("abs. error", row.absoluteError.map(NumberText.noise))
+            html += cell("rel. error", row.relativeError.map(NumberText.noise))
+            html += cell("ratio", row.ratio.map { NumberText.format($0, significant: 4) })
+            html += cell("ê", row.errorEstimate.map(NumberText.noise))
+            html += cell("step", row.step.map(NumberText.noise)) + "</tr>\n"
             if row.verdict != .pass || row.vacuous {
                 html += "<tr class=\"reason\"><td colspan=\"9\">\(XMLText.escape(row.reason))</td></tr>\n"
             }

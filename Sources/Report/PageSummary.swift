@@ -30,10 +30,10 @@ enum PageSummary {
                 html += Badge.html(check.verdict, vacuous: check.isVacuous, expected: expected, small: true)
                 html += " <span class=\"eqref\">\(XMLText.escape(number))</span>"
                 let formulas = run.formulas(of: check)
-                html += typesetter.inline(formulas?.left, source: check.leftTeX) + " = "
+                html += typesetter.inline(formulas?.left, source: check.leftTeX) + CheckPanel.equals
                 html += typesetter.inline(formulas?.right, source: check.rightTeX) + "</a>"
-                let indices = (check.rowIndices + check.entryIndices).map(\.description).joined(separator: ", ")
-                if !indices.isEmpty { html += " <span class=\"muted\">\(XMLText.escape(indices))</span>" }
+                let indices = check.rowIndices + check.entryIndices
+                if !indices.isEmpty { html += " <span class=\"muted\">\(CheckPanel.ranges(indices))</span>" }
                 if let hint = check.judgement.hints.first, check.verdict != .pass {
                     html += "<br><span class=\"hint-line\">\(XMLText.escape(hint.message))</span>"
                 }

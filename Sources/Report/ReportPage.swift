@@ -58,7 +58,7 @@ public struct ReportPage {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">
             <meta name="generator" content="derive \(DeriveVersion.current)">
             \(inputs.metaTag)
             <meta name="derive-source" content="\(source)">

@@ -1,18 +1,24 @@
-/// The report's inline stylesheet: system fonts and a math font stack (nothing fetched),
-/// light and dark themes following the system, a print stylesheet, phone widths. A checked
-/// equation stands beside its panel on wide screens and above it on narrow ones.
+/// The report's inline stylesheet: system fonts for text and the embedded math font for
+/// math (nothing fetched), light and dark themes following the system, a print stylesheet,
+/// phone widths. A checked equation stands beside its panel on wide screens and above it on
+/// narrow ones. Whatever scrolls sideways shows it with a shadow at the edge that hides more.
 enum Stylesheet {
-    static let css = base + checks + media
+    static let css = EmbeddedMathFont.fontFace + base + scrolling + checks + media + printing
+
+    /// The light theme's colours; print uses them whatever the system's scheme.
+    private static let lightTheme = """
+        --bg:#fdfdfc;--fg:#1d1f21;--muted:#5c6166;--rule:#d9dcdf;--panel:#f4f5f6;--accent:#1f5fa8;\
+        --code:#f1f2f3;--pass:#176b33;--pass-bg:#e1f3e6;--fail:#b3261e;--fail-bg:#fbe4e2;\
+        --inconclusive:#7a5000;--inconclusive-bg:#fcefcf;--vacuous:#4f565c;--vacuous-bg:#e8eaec;\
+        --error:#b3261e;--warning:#7a5000;--shade:rgba(0,0,0,.28)
+        """
 
     private static let base = """
-        :root{color-scheme:light dark;--bg:#fdfdfc;--fg:#1d1f21;--muted:#5c6166;--rule:#d9dcdf;--panel:#f4f5f6;
-        --accent:#1f5fa8;--code:#f1f2f3;--pass:#176b33;--pass-bg:#e1f3e6;--fail:#b3261e;--fail-bg:#fbe4e2;
-        --inconclusive:#7a5000;--inconclusive-bg:#fcefcf;--vacuous:#4f565c;--vacuous-bg:#e8eaec;
-        --error:#b3261e;--warning:#7a5000}
+        :root{color-scheme:light dark;\(lightTheme)}
         @media (prefers-color-scheme:dark){:root{--bg:#16181b;--fg:#e4e6e8;--muted:#9aa1a8;--rule:#34383d;
         --panel:#1f2226;--accent:#7db3f0;--code:#23272b;--pass:#74d491;--pass-bg:#173524;--fail:#ff8a80;
         --fail-bg:#3d1b19;--inconclusive:#f0c060;--inconclusive-bg:#3a2e12;--vacuous:#b7bec5;--vacuous-bg:#2a2e33;
-        --error:#ff8a80;--warning:#f0c060}}
+        --error:#ff8a80;--warning:#f0c060;--shade:rgba(255,255,255,.3)}}
         *{box-sizing:border-box}
         html{-webkit-text-size-adjust:100%}
         body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.6 system-ui,-apple-system,"Segoe UI",
@@ -34,9 +40,9 @@ enum Stylesheet {
         img{max-width:100%}
         hr{border:0;border-top:1px solid var(--rule);margin:2em 0}
         .muted{color:var(--muted)}
-        math{font-family:"STIX Two Math","Latin Modern Math","Cambria Math","DejaVu Math TeX Gyre",
-        "TeX Gyre Termes Math",math;font-size:1.08em}
+        math{font-family:"\(EmbeddedMathFont.family)","STIX Two Math","Latin Modern Math","Cambria Math",math;font-size:1.08em}
         math[display=block]{overflow-x:auto;overflow-y:hidden;max-width:100%;padding:.2em 0}
+        .nowrap{white-space:nowrap}
         .equation{display:flex;align-items:center;gap:1em;margin:1em 0}
         .equation>math{flex:1;min-width:0}
         .eqno,.eqref{color:var(--muted);white-space:nowrap;font-variant-numeric:tabular-nums}
@@ -49,7 +55,7 @@ enum Stylesheet {
         .toc h2{font-size:1rem;margin:.4em 0;border:0;padding:0}
         .toc ol{margin:0 0 .4em;padding-left:1.3em}
         .toc ol ol{margin:0}
-        .cell{margin:1.2em 0;border:1px solid var(--rule);border-radius:8px;overflow:hidden}
+        .cell{margin:1.2em 0;border:1px solid var(--rule);border-radius:8px;overflow:clip}
         .cell-label{display:block;font-size:.75rem;letter-spacing:.05em;text-transform:uppercase;
         color:var(--muted);padding:.35em 1em;border-bottom:1px solid var(--rule);background:var(--panel)}
         .cell pre{margin:0;border-radius:0}
@@ -70,6 +76,20 @@ enum Stylesheet {
 
         """
 
+    /// Scroll shadows (after Lea Verou): two covers in the box's own background scroll with
+    /// the content and hide two shadows fixed at the edges while that edge is reached, so a
+    /// shadow shows exactly where more content hides — on phones too, whose scrollbars hide.
+    private static let scrolling = """
+        pre,math[display=block],.table-scroll,.compared,.figure{--cover:var(--bg);
+        background:linear-gradient(to right,var(--cover) 40%,transparent) left/1.6em 100% no-repeat local,
+        linear-gradient(to left,var(--cover) 40%,transparent) right/1.6em 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%,var(--shade),transparent) left/.8em 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%,var(--shade),transparent) right/.8em 100% no-repeat scroll,
+        var(--cover)}
+        pre{--cover:var(--code)}
+
+        """
+
     private static let checks = """
         .badge{display:inline-block;font-size:.78rem;font-weight:700;letter-spacing:.04em;padding:.1em .55em;
         border-radius:999px;white-space:nowrap;vertical-align:.08em}
@@ -83,7 +103,7 @@ enum Stylesheet {
         .summary h2{border:0;margin:.2em 0 .4em;font-size:1.3rem;padding:0}
         .counts{margin:0 0 .6em}
         .chip{display:inline-block;font-weight:600;font-size:.9rem;padding:.15em .7em;border-radius:999px;margin:0 .3em .3em 0}
-        .chip.zero{opacity:.55}
+        .chip.zero{color:var(--muted);background:var(--panel)}
         .check-list{margin:.2em 0 .6em;padding-left:1.6em}
         .check-list li{margin:.25em 0}
         .check-list a{color:inherit;text-decoration:none}
@@ -101,7 +121,6 @@ enum Stylesheet {
         .check-panel:target{background:var(--panel);box-shadow:0 0 0 .5em var(--panel)}
         .check-panel header{display:flex;flex-wrap:wrap;align-items:baseline;gap:.2em .6em}
         .compared{flex-basis:100%;overflow-x:auto;padding:.2em 0}
-        .eq-sign{padding:0 .3em}
         .roles{font-size:.85rem;color:var(--muted);margin:.2em 0 .5em}
         .hint{border-left:4px solid var(--fail);background:var(--fail-bg);padding:.4em .8em;border-radius:4px;margin:.5em 0}
         .expected{font-size:.9rem;margin:.4em 0}
@@ -117,6 +136,9 @@ enum Stylesheet {
         .figures{display:flex;flex-wrap:wrap;gap:.8em 1.6em;align-items:flex-start;margin:.6em 0 .2em}
         .figure{margin:0;max-width:100%;overflow-x:auto}
         .figure svg{display:block;max-width:100%;height:auto}
+        .heatmaps .dark{display:none}
+        @media (prefers-color-scheme:dark){.heatmaps .light{display:none}.heatmaps .dark{display:inline}}
+        .check-panel:target .table-scroll{--cover:var(--panel)}
         .figure figcaption{font-size:.78rem;color:var(--muted);max-width:32rem;margin-top:.2em}
 
         """
@@ -124,14 +146,39 @@ enum Stylesheet {
     private static let media = """
         @media (min-width:86rem){.cell.check{width:min(84rem,calc(100vw - 4rem));position:relative;
         left:50%;transform:translateX(-50%);display:grid;grid-template-columns:minmax(0,5fr) minmax(0,6fr)}
-        .check-equation{border-right:1px solid var(--rule)}.check-equation .equation{position:sticky;top:1rem}
-        .check-equation .cell-label{border-right:0}}
+        .check-equation{display:contents}.check-equation .cell-label{grid-column:1/-1}
+        .check-equation .equation{position:sticky;top:1rem;align-self:start;margin:.7em 0}
+        .check-panels{border-left:1px solid var(--rule)}}
         @media (max-width:40rem){.page{padding:1rem .8rem 2rem}body{font-size:15px}
         .anchor{display:none}.equation{flex-direction:column;align-items:stretch;gap:.2em}.eqno{align-self:flex-end}
-        .check-panels{padding:.2em .6em .6em}.summary{padding:.6em .8em}}
-        @media print{:root{--bg:#fff;--fg:#000;--panel:#fff;--code:#f6f6f6}.page{max-width:none;padding:0}
-        .anchor{display:none}a{color:inherit}.toc{display:none}.cell,.equation,.check-panel,figure{break-inside:avoid}
-        .cell.check{width:auto;left:0;transform:none;display:block}
-        pre{white-space:pre-wrap}}
+        .check-panels{padding:.2em .6em .6em}.summary{padding:.6em .8em}
+        table.rows,table.rows tbody{display:block}table.rows thead{display:none}
+        table.rows tr{display:flex;flex-wrap:wrap;align-items:baseline;gap:.1em .8em;padding:.35em 0;
+        border-top:1px solid var(--rule)}
+        table.rows tr.reason{border-top:0;padding-top:0}
+        table.rows th,table.rows td{border:0;padding:0;text-align:left}table.rows td.verdict{flex:1 0 60%}
+        table.rows td[data-label]{flex:1 0 calc(50% - .8em);display:flex;justify-content:space-between;gap:.5em}
+        table.rows td[data-label]::before{content:attr(data-label);color:var(--muted)}
+        table.rows tr.reason td{flex:1 1 100%}}
+
+        """
+
+    /// Print: light colours, no scrolling (long lines wrap), each checked equation kept with
+    /// the verdict and hint of its first panel, headings with what follows them, and the
+    /// address of every link to elsewhere printed after it.
+    private static let printing = """
+        @media print{:root{color-scheme:light;\(lightTheme);--bg:#fff;--panel:#fff}
+        .page{max-width:none;padding:0}body{font-size:11pt}
+        .anchor,.toc{display:none}a{color:inherit}
+        a[href^="http:"]::after,a[href^="https:"]::after{content:" <" attr(href) ">";font-size:.85em;
+        overflow-wrap:anywhere;color:var(--muted)}
+        h1,h2,h3,h4,h5,h6,.cell-label{break-after:avoid}
+        .cell.check{width:auto;left:0;transform:none;display:block;overflow:visible}
+        .check-equation,.check-panel>header,.roles,.expected,.hint{break-after:avoid}
+        .equation,.check-panel>header,.hint,figure,tr,.parameters,.diagnostics{break-inside:avoid}
+        .summary{break-inside:avoid}
+        pre{white-space:pre-wrap;overflow-wrap:anywhere}
+        pre,math[display=block],.table-scroll,.compared,.figure{background:none}
+        .heatmaps .dark{display:none}.heatmaps .light{display:inline}}
         """
 }

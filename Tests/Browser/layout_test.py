@@ -10,8 +10,10 @@ Fails, naming the report, the width and the element, on:
                sideways, else the viewport) and that container is not an `overflow-x: auto`
                box with a visible cue that it scrolls (a scroll shadow, or a scrollbar
                that takes room): content cut off, or hidden past an edge nobody knows of;
-  sticky       on a wide screen, a checked equation is not in view while the top of one of
-               its panels is (the equation is meant to stay beside its panels);
+  sticky       on a wide screen, a checked equation is out of view (less than half of it, or
+               of a tall one less than 40 px, shows) while the top of one of its panels is
+               in view (at the top, middle or bottom of the window): the equation is meant
+               to stay beside its panels;
   contrast     text whose contrast with what is behind it is under WCAG's 4.5:1 (3:1 for
                large text), light scheme at 390 px and dark at 1400 px;
   math-font    a <math> element whose font is not the report's embedded math font.
@@ -30,7 +32,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from devtools import Browser  # noqa: E402
 
 WIDTHS = ((390, True, "light"), (1400, False, "dark"))
-MATH_FONT = "derive Latin Modern Math"
+MATH_FONT = "Derive Math"
 STYLES = [
     "overflow-x", "background-image", "background-attachment", "box-shadow", "border-top-width",
     "border-bottom-width", "color", "background-color", "opacity", "font-size", "font-weight",
@@ -248,7 +250,7 @@ def math_font(page, snapshot):
                             backendNodeIds=[snapshot.backend[element]])["nodeIds"][0]
         used = [f for f in page.call("CSS.getPlatformFontsForNode", nodeId=node_id)["fonts"]
                 if f["glyphCount"] > 0]
-        if not any(f.get("isCustomFont") and "Latin Modern Math" in f["familyName"] for f in used):
+        if not any(f.get("isCustomFont") and f["familyName"] == MATH_FONT for f in used):
             names = ", ".join(f"{f['familyName']} ({f['glyphCount']} glyphs)" for f in used)
             problems.append(f"{snapshot.describe(letters[0])} is drawn in {names}, not the embedded font")
     return problems
@@ -276,15 +278,18 @@ def sticky(page, snapshot, height):
         equation = equations[0]
         for panel in panels:
             width = snapshot.box[panel][2]
-            # The panel's top at the top of the viewport, then near its bottom.
-            for offset in (0, -(height - 60)):
+            # The panel's top at the top of the viewport, in the middle, and near its bottom.
+            for offset in (0, -height // 2, -(height - 60)):
                 page.call("DOM.scrollIntoViewIfNeeded", backendNodeId=snapshot.backend[panel],
                           rect={"x": 0, "y": offset, "width": max(width, 1), "height": height})
                 top = quad_box(page, snapshot.backend[panel])
                 shown = quad_box(page, snapshot.backend[equation])
                 if top is None or not 0 <= top[0] < height or shown is None:
                     continue
-                if shown[0] < -TOLERANCE or shown[1] > height + TOLERANCE:
+                # In view: half of it, or 40 px of a tall one (beside the first panel near the
+                # window's bottom, or pushed up by the end of its cell beside the last).
+                visible = max(0.0, min(shown[1], height) - max(shown[0], 0))
+                if visible < min(0.5 * (shown[1] - shown[0]), 40):
                     problems.append(
                         f"{snapshot.describe(panel)}: its top at {top[0]:.0f} px, its equation at "
                         f"{shown[0]:.0f}…{shown[1]:.0f} px of a {height} px window")

@@ -25,7 +25,25 @@ import Testing
     }
 
     @Test(arguments: names) func reportsMatchTheirGoldenHTML(name: String) throws {
-        Self.golden.check(try Self.render(name).html, against: "html/\(name).html")
+        Self.golden.check(Self.withoutFontData(try Self.render(name).html), against: "html/\(name).html")
+    }
+
+    /// The page with the embedded math font's 100 KiB of base64 cut to its first 16
+    /// characters: the font is made by a script and tested in the browser, and the goldens
+    /// stay readable.
+    static func withoutFontData(_ html: String) -> String {
+        let marker = "url(data:font/woff2;base64,"
+        guard let start = html.range(of: marker)?.upperBound, let end = html[start...].firstIndex(of: ")") else {
+            return html
+        }
+        return html.replacingCharacters(in: html.index(start, offsetBy: 16)..<end, with: "…")
+    }
+
+    @Test func theMathFontIsEmbeddedWhereTheStylesheetAsksForIt() throws {
+        let html = try Self.render("passing").html
+        #expect(html.contains("font-src data:"))
+        #expect(html.contains("@font-face{font-family:\"Derive Math\";src:url(data:font/woff2;base64,d09GMk"))
+        #expect(html.contains("math{font-family:\"Derive Math\","))
     }
 
     @Test func theVerdictsAreTheOnesTheNotebooksShow() throws {

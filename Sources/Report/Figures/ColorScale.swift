@@ -22,15 +22,23 @@ struct ColorScale: Equatable {
     private static let divergingStops: [(Double, Double, Double)] = [
         (33, 102, 172), (103, 169, 207), (247, 247, 247), (239, 138, 98), (178, 24, 43),
     ]
+    /// The diverging stops for a dark page: zero is the page's own dark grey, not a glaring
+    /// white, and the ends are lighter so they stand out from it.
+    private static let darkDivergingStops: [(Double, Double, Double)] = [
+        (120, 180, 245), (58, 104, 158), (38, 42, 48), (168, 84, 62), (250, 128, 104),
+    ]
     private static let sequentialStops: [(Double, Double, Double)] = [
         (68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37),
     ]
 
-    /// The colour of `value` as `#rrggbb`; grey for NaN.
-    func color(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "#888888" : color(value > 0 ? upper : lower) }
+    /// Whether the scale looks different on a dark page (a diverging one: its zero is white).
+    var hasDarkVariant: Bool { diverging }
+
+    /// The colour of `value` as `#rrggbb`, for a light page or (`dark`) a dark one; grey for NaN.
+    func color(_ value: Double, dark: Bool = false) -> String {
+        guard value.isFinite else { return value.isNaN ? "#888888" : color(value > 0 ? upper : lower, dark: dark) }
         let t = max(0, min(1, (value - lower) / (upper - lower)))
-        let stops = diverging ? Self.divergingStops : Self.sequentialStops
+        let stops = diverging ? (dark ? Self.darkDivergingStops : Self.divergingStops) : Self.sequentialStops
         let position = t * Double(stops.count - 1)
         let index = min(Int(position), stops.count - 2)
         let fraction = position - Double(index)
@@ -51,10 +59,10 @@ struct ColorScale: Equatable {
     }
 
     /// Evenly spaced sample colours from `lower` to `upper`, for a legend gradient.
-    func legendStops(_ count: Int = 5) -> [(offset: Double, color: String)] {
+    func legendStops(_ count: Int = 5, dark: Bool = false) -> [(offset: Double, color: String)] {
         (0..<count).map { index in
             let t = Double(index) / Double(count - 1)
-            return (t, color(lower + t * (upper - lower)))
+            return (t, color(lower + t * (upper - lower), dark: dark))
         }
     }
 }

@@ -67,7 +67,7 @@ enum HeatmapFigure {
         var x = 0.0
         for (index, (grid, caption)) in maps.enumerated() {
             let scale = index < 2 ? shared : signed
-            children.append(map(grid, scale: scale, x: x, y: top, side: side))
+            children.append(contentsOf: map(grid, scale: scale, x: x, y: top, side: side))
             children.append(.label(caption, x: x + side / 2, y: top - 5, anchor: "middle"))
             x += side + (index == 0 ? gap : 6)
             if index >= 1 {
@@ -92,47 +92,61 @@ enum HeatmapFigure {
         ).render()
     }
 
-    /// One map: a PNG of one pixel per cell in the scale's 64 shades, scaled up without smoothing.
-    private static func map(_ grid: HeatmapGrid, scale: ColorScale, x: Double, y: Double, side: Double) -> SVGElement {
+    /// One map: a PNG of one pixel per cell in the scale's 64 shades, scaled up without
+    /// smoothing; a diverging scale has a second PNG for dark pages (classes `light` and
+    /// `dark`, which the page's stylesheet shows by the reader's colour scheme).
+    private static func map(_ grid: HeatmapGrid, scale: ColorScale, x: Double, y: Double, side: Double) -> [SVGElement] {
         let shades = 64
-        var palette: [UInt8] = []
-        for k in 0..<shades {
-            let value = scale.lower + Double(k) / Double(shades - 1) * (scale.upper - scale.lower)
-            palette += ColorScale.bytes(scale.color(value))
-        }
-        palette += ColorScale.bytes(scale.color(.nan))
         let indices = grid.values.map { value -> UInt8 in
             guard value.isFinite else { return UInt8(shades) }
             let t = max(0, min(1, (value - scale.lower) / (scale.upper - scale.lower)))
             return UInt8((t * Double(shades - 1)).rounded())
         }
         let cell = side / Double(max(grid.rows, grid.columns))
-        let png = PNGImage.encode(width: grid.columns, height: grid.rows, indices: indices, palette: palette)
-        return SVGElement(
-            "image",
-            [
-                ("x", NumberText.coordinate(x)), ("y", NumberText.coordinate(y)),
-                ("width", NumberText.coordinate(cell * Double(grid.columns))),
-                ("height", NumberText.coordinate(cell * Double(grid.rows))), ("preserveAspectRatio", "none"),
-                ("style", "image-rendering:pixelated"), ("href", PNGImage.dataURI(png)),
-            ])
+        let variants: [(dark: Bool, classes: [(String, String)])] =
+            scale.hasDarkVariant ? [(false, [("class", "light")]), (true, [("class", "dark")])] : [(false, [])]
+        return variants.map { dark, classes in
+            var palette: [UInt8] = []
+            for k in 0..<shades {
+                let value = scale.lower + Double(k) / Double(shades - 1) * (scale.upper - scale.lower)
+                palette += ColorScale.bytes(scale.color(value, dark: dark))
+            }
+            palette += ColorScale.bytes(scale.color(.nan, dark: dark))
+            let png = PNGImage.encode(width: grid.columns, height: grid.rows, indices: indices, palette: palette)
+            return SVGElement(
+                "image",
+                classes + [
+                    ("x", NumberText.coordinate(x)), ("y", NumberText.coordinate(y)),
+                    ("width", NumberText.coordinate(cell * Double(grid.columns))),
+                    ("height", NumberText.coordinate(cell * Double(grid.rows))), ("preserveAspectRatio", "none"),
+                    ("style", "image-rendering:pixelated"), ("href", PNGImage.dataURI(png)),
+                ])
+        }
     }
 
     private static func legend(_ scale: ColorScale, x: Double, y: Double, height: Double, id: String) -> [SVGElement] {
-        let stops = scale.legendStops().reversed().enumerated().map { index, stop in
-            SVGElement(
-                "stop", [("offset", NumberText.coordinate(Double(index) / 4)), ("stop-color", stop.color)])
+        let variants: [(dark: Bool, suffix: String, classes: [(String, String)])] =
+            scale.hasDarkVariant
+            ? [(false, "", [("class", "light")]), (true, "-dark", [("class", "dark")])] : [(false, "", [])]
+        var elements: [SVGElement] = []
+        for (dark, suffix, classes) in variants {
+            let stops = scale.legendStops(dark: dark).reversed().enumerated().map { index, stop in
+                SVGElement(
+                    "stop", [("offset", NumberText.coordinate(Double(index) / 4)), ("stop-color", stop.color)])
+            }
+            let gradient = SVGElement(
+                "linearGradient", [("id", id + suffix), ("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "1")],
+                children: Array(stops))
+            elements.append(SVGElement("defs", children: [gradient]))
+            elements.append(
+                SVGElement(
+                    "rect",
+                    classes + [
+                        ("x", NumberText.coordinate(x)), ("y", NumberText.coordinate(y)), ("width", "8"),
+                        ("height", NumberText.coordinate(height)), ("fill", "url(#\(id + suffix))"),
+                    ]))
         }
-        let gradient = SVGElement(
-            "linearGradient", [("id", id), ("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "1")], children: Array(stops))
-        return [
-            SVGElement("defs", children: [gradient]),
-            SVGElement(
-                "rect",
-                [
-                    ("x", NumberText.coordinate(x)), ("y", NumberText.coordinate(y)), ("width", "8"),
-                    ("height", NumberText.coordinate(height)), ("fill", "url(#\(id))"),
-                ]),
+        return elements + [
             .label(NumberText.noise(scale.upper), x: x + 11, y: y + 8, size: 9),
             .label(scale.diverging ? "0" : "", x: x + 11, y: y + height / 2 + 3, size: 9),
             .label(NumberText.noise(scale.lower), x: x + 11, y: y + height, size: 9),

@@ -45,8 +45,18 @@ extension MathMLWalker {
         out.close(element)
     }
 
+    /// The base of scripts. A sized delimiter (`\Big|_{x}`, an "evaluated at" bar) goes in an
+    /// `<mrow>`: Chromium ignores `minsize` on a stretchy `<mo>` that is itself the base of
+    /// `<msub>`, and draws the bar at text size; inside an `<mrow>` it stretches.
     private mutating func visitBase(_ base: TeXNode?, _ context: Context) {
-        if let base { visit(base, context) } else { out.leaf("mrow", text: "") }
+        guard let base else { return out.leaf("mrow", text: "") }
+        if case .delimiter = base.kind {
+            out.open("mrow")
+            visit(base, context)
+            out.close("mrow")
+        } else {
+            visit(base, context)
+        }
     }
 
     /// Whether scripts go under and over: large operators other than integrals and named
