@@ -8,6 +8,7 @@
 #   make bench-render  derive render against jupyter nbconvert --execute, same derivation
 #   make fixtures regenerate the scikit-learn reference values of the Numerics tests
 #   make browser-test  the gallery in headless Chromium at phone and wide-screen widths
+#   make math-font     remake the math font the reports embed (fonts/README.md)
 #
 # Every target installs the Debian packages it needs first. The check is idempotent:
 # a package whose pkg-config module is already found is skipped, and `apt-get update`
@@ -28,8 +29,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # and OPENBLAS_CORETYPE=Haswell runs the same AVX2 kernels on every x86-64 CPU since 2013.
 TEST_ENV := OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=Haswell
 
-.PHONY: deps test-deps browser-deps browser-test build release render test lint check-gallery corpus corpus-crosscheck \
-	check-corpus bench bench-render screenshots \
+.PHONY: deps test-deps browser-deps browser-test math-font build release render test lint check-gallery corpus \
+	corpus-crosscheck check-corpus bench bench-render screenshots \
 	pandoc-crosscheck fixtures format clean
 
 ## deps: install the Debian packages derive builds against, if missing
@@ -122,6 +123,19 @@ browser-test: build browser-deps
 	rm -rf $(BROWSER_REPORTS)
 	$(TEST_ENV) $(DERIVE_DEBUG) render notebooks -o $(BROWSER_REPORTS) >/dev/null
 	python3 Tests/Browser/layout_test.py $(BROWSER_REPORTS)/*.html
+
+# fontTools and brotli (WOFF2) in a git-ignored virtualenv, for the math font's subsetter.
+FONT_VENV := fonts/.venv
+LATIN_MODERN_MATH := /usr/share/texmf/fonts/opentype/public/lm-math/latinmodern-math.otf
+
+## math-font: the subset of Latin Modern Math the reports embed, from Debian's fonts-lmodern
+math-font:
+	@[ -e $(LATIN_MODERN_MATH) ] || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-lmodern; }
+	@[ -x $(FONT_VENV)/bin/python ] || python3 -m venv $(FONT_VENV)
+	@$(FONT_VENV)/bin/python -c 'import fontTools, brotli' 2>/dev/null || \
+	  $(FONT_VENV)/bin/python -m pip install -q 'fonttools==4.69.1' 'brotli==1.2.1'
+	$(FONT_VENV)/bin/python fonts/make_math_font.py $(LATIN_MODERN_MATH)
 
 # scikit-learn (pinned in Benchmarks/requirements.txt) in a git-ignored virtualenv.
 BENCH_VENV := Benchmarks/.venv

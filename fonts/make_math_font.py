@@ -72,7 +72,7 @@ def rename(font):
 
 def main():
     source = sys.argv[1] if len(sys.argv) > 1 else SOURCE
-    font = TTFont(source)
+    font = TTFont(source, recalcTimestamp=False)  # the same bytes from the same source
     cmap = font.getBestCmap()
     wanted = [p for p in characters() if p in cmap]
     options = subset.Options()
