@@ -48,16 +48,71 @@ func xmlError(_ markup: String) -> String? {
 }
 
 @Suite struct StepSweepPlotTests {
-    @Test func thePlotIsWellFormedAndMarksTheJudgesStep() {
+    /// The `d` of every `<path>` whose attributes contain `marker`, in order.
+    static func paths(_ svg: String, with marker: String) -> [String] {
+        svg.components(separatedBy: "<path ").dropFirst().compactMap { element in
+            let tag = element.components(separatedBy: "/>").first ?? ""
+            guard tag.contains(marker) else { return nil }
+            return tag.components(separatedBy: "d=\"").dropFirst().first?.components(separatedBy: "\"").first
+        }
+    }
+
+    @Test func thePlotIsWellFormedAndNamesTheJudgesStepInItsLegend() {
         let points = [(1e-1, 1e-3), (1e-2, 1e-5), (1e-3, 1e-7), (1e-5, 1e-9), (1e-7, 0.0)]
         let svg = StepSweepPlot.svg(
             points: points.map { (step: $0.0, error: $0.1) }, judgeStep: 1e-3, title: "sweep", id: "eq2-sweep")
         #expect(xmlError(svg) == nil)
-        #expect(svg.contains("judge&#39;s step"))
         #expect(svg.contains("<title>sweep</title>"))
-        let path = svg.components(separatedBy: " d=\"M").last?.components(separatedBy: "\"").first ?? ""
-        #expect(path.components(separatedBy: "L").count == 5)
-        #expect(svg.contains("marker-mid=\"url(#eq2-sweep-m0)\""))
+        // The label is in the legend, under the x axis's title, not on the plot.
+        let label = svg.components(separatedBy: ">judge&#39;s step<").first?.components(separatedBy: " y=\"").last
+        let axisTitle = svg.components(separatedBy: ">step h<").first?.components(separatedBy: " y=\"").last
+        #expect(Double(label?.prefix { $0 != "\"" } ?? "") ?? 0 > Double(axisTitle?.prefix { $0 != "\"" } ?? "") ?? .infinity)
+    }
+
+    @Test func decadesAreLabelledAsPowersOfTen() {
+        #expect(StepSweepPlot.power(-9) == "10⁻⁹")
+        #expect(StepSweepPlot.power(0) == "10⁰")
+        #expect(StepSweepPlot.power(12) == "10¹²")
+        let svg = StepSweepPlot.svg(
+            points: [(step: 1e-8, error: 1e-12), (step: 1e-1, error: 1e-3)], judgeStep: nil, title: "t", id: "s")
+        #expect(svg.contains(">10⁻⁸<") && svg.contains(">10⁻¹²<") && !svg.contains("1e-"))
+        // Twenty decades: every decade ticked, every fourth labelled (at most seven labels).
+        let ticks = StepSweepPlot.ticks((-20, 0))
+        #expect(ticks.count == 21 && ticks.filter(\.labelled).map(\.exponent) == [-20, -16, -12, -8, -4, 0])
+    }
+
+    @Test func exactZerosAreDrawnInTheirOwnRowAndBreakTheLine() {
+        let points = [(1e-1, 1e-3), (1e-2, 1e-5), (1e-3, 0.0), (1e-4, 1e-9)]
+        let svg = StepSweepPlot.svg(
+            points: points.map { (step: $0.0, error: $0.1) }, judgeStep: nil, title: "t", id: "z")
+        let paths = Self.paths(svg, with: "url(#z-m0)")
+        // The line: two points, a break at the zero (a new "M"), one point.
+        #expect(paths.first?.components(separatedBy: "L").count == 2)
+        #expect(paths.first?.components(separatedBy: "M").count == 3)
+        // The zero: one mark in a row of its own, labelled 0, below every point of the line.
+        let zero = paths.last ?? ""
+        #expect(zero.hasSuffix("h0") && zero.components(separatedBy: "M").count == 2)
+        #expect(svg.contains(">0</text>"))
+        let zeroY = Double(zero.components(separatedBy: " ").last?.dropLast(2) ?? "") ?? 0
+        let lineYs = (paths.first ?? "").split(whereSeparator: { "ML".contains($0) }).compactMap {
+            Double($0.split(separator: " ").last ?? "")
+        }
+        #expect(lineYs.count == 3 && lineYs.allSatisfy { $0 < zeroY - 10 })
+    }
+
+    @Test func rowsThatCoincideAreToldApart() {
+        let points = [(step: 1e-2, error: 1e-4), (step: 1e-3, error: 1e-6)]
+        let svg = StepSweepPlot.svg(
+            series: [
+                .init(label: "i = 1", points: points, judgeStep: nil),
+                .init(label: "i = 2", points: points, judgeStep: nil),
+            ], title: "t", id: "c")
+        #expect(svg.contains(">i = 2 (same as i = 1)<"))
+        // Different dashes and marker shapes, so the one underneath still shows.
+        #expect(Self.paths(svg, with: "url(#c-m0)").first != nil)
+        #expect(svg.contains("stroke-dasharray=\"7 3\""))
+        let shapes = svg.components(separatedBy: "<marker ").dropFirst().map { $0.components(separatedBy: " d=\"")[1].prefix(8) }
+        #expect(shapes.count == 2 && shapes[0] != shapes[1])
     }
 }
 
