@@ -118,11 +118,14 @@ check-corpus:
 BROWSER_REPORTS := .build/browser/reports
 
 ## browser-test: the gallery in headless Chromium: no sideways scrolling, nothing cut off,
-## equations beside their panels on wide screens, contrast, the embedded math font
+## equations beside their panels on wide screens, contrast, the embedded math font; then
+## `render --pdf` of three notebooks, each equation on the page of its verdict
 browser-test: build browser-deps
 	rm -rf $(BROWSER_REPORTS)
 	$(TEST_ENV) $(DERIVE_DEBUG) render notebooks -o $(BROWSER_REPORTS) >/dev/null
 	python3 Tests/Browser/layout_test.py $(BROWSER_REPORTS)/*.html
+	$(TEST_ENV) python3 Tests/Browser/pdf_test.py $(DERIVE_DEBUG) notebooks/sklearn-pr-11116-wrong.md \
+	  notebooks/sklearn-issue-31366-grid.md notebooks/mauna-loa-co2.md
 
 # fontTools and brotli (WOFF2) in a git-ignored virtualenv, for the math font's subsetter.
 FONT_VENV := fonts/.venv

@@ -8,6 +8,11 @@ public enum ReportFiles {
     /// Writes `html` to `path` atomically: a temporary file beside it, then a rename, so a
     /// reader never sees half a report and a failed render leaves the old one in place.
     public static func write(_ html: String, to path: String) throws(StageError) {
+        try write(Data(html.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path` atomically, as `write(_:to:)` writes text (a report's PDF).
+    public static func write(_ bytes: Data, to path: String) throws(StageError) {
         let directory = (path as NSString).deletingLastPathComponent
         do {
             if !directory.isEmpty {
@@ -19,7 +24,7 @@ public enum ReportFiles {
         let name = (path as NSString).lastPathComponent
         let temporary = (directory as NSString).appendingPathComponent(
             ".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(html.utf8)) else {
+        guard FileManager.default.createFile(atPath: temporary, contents: bytes) else {
             throw StageError(.write, path: path, "cannot write the file")
         }
         guard rename(temporary, path) == 0 else {

@@ -12,7 +12,7 @@ public enum Stage: String, Sendable, CaseIterable {
     case evaluate = "evaluating the setup"
     /// Judging every check, or taking it from the cache.
     case check = "checking the equations"
-    /// Rendering the HTML report.
+    /// Rendering the HTML report, and any other format made from it (its PDF).
     case render = "rendering the report"
     /// Writing the report to disk, atomically.
     case write = "writing the report"

@@ -167,6 +167,7 @@ enum Stylesheet {
     /// the verdict and hint of its first panel, headings with what follows them, and the
     /// address of every link to elsewhere printed after it.
     private static let printing = """
+        @page{margin:14mm 12mm}
         @media print{:root{color-scheme:light;\(lightTheme);--bg:#fff;--panel:#fff}
         .page{max-width:none;padding:0}body{font-size:11pt}
         .anchor,.toc{display:none}a{color:inherit}
@@ -176,9 +177,11 @@ enum Stylesheet {
         .cell.check{width:auto;left:0;transform:none;display:block;overflow:visible}
         .check-equation,.check-panel>header,.roles,.expected,.hint{break-after:avoid}
         .equation,.check-panel>header,.hint,figure,tr,.parameters,.diagnostics{break-inside:avoid}
+        table.rows tr:has(+tr.reason){break-after:avoid}
         .summary{break-inside:avoid}
         pre{white-space:pre-wrap;overflow-wrap:anywhere}
         pre,math[display=block],.table-scroll,.compared,.figure{background:none}
+        .cell,.table-scroll,.figure,.compared{overflow:visible}
         .heatmaps .dark{display:none}.heatmaps .light{display:inline}}
         """
 }

@@ -21,6 +21,8 @@ enum Terminal {
         case .written(let report, let bytes, let seconds):
             let size = String(format: "%.1f", Double(bytes) / 1024)
             print("\(report)  \(size) KiB  \(String(format: "%.2f", seconds)) s")
+        case .alsoWritten(let path):
+            print(path)
         case .missing(let job):
             print("missing: \(job.report) (render \(job.notebook))")
         case .stale(let job):
@@ -38,6 +40,12 @@ enum Terminal {
             printError("\(error)\n")
             throw ExitCode(64)
         }
+    }
+
+    /// An error that is no stage's and has no file (the command line cannot do what it was
+    /// asked), as `error: message`.
+    static func showError(_ message: String) {
+        printError("error: \(message)\n")
     }
 
     private static func printError(_ text: String) {

@@ -122,4 +122,22 @@ import Testing
         let byDefault = try Data(contentsOf: workspace.appendingPathComponent("default/derivation.html"))
         #expect(pinned == byDefault)
     }
+
+    @Test func pdfWithoutABrowserNamesThePackageAndWritesNothing() throws {
+        let workspace = try DeriveProcess.workspace(fixtures: ["basic"])
+        let result = try DeriveProcess.run(
+            ["render", "--pdf"], in: workspace, environment: ["PATH": workspace.path], removing: ["DERIVE_CHROMIUM"])
+        #expect(result.status == 3)
+        #expect(result.stderr.hasPrefix("error: --pdf needs headless Chromium, and none was found"))
+        #expect(result.stderr.contains("install Debian's 'chromium' package"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("output").path))
+    }
+
+    @Test func pdfWithABrowserThatIsNotOneSaysSo() throws {
+        let workspace = try DeriveProcess.workspace(fixtures: ["basic"])
+        let result = try DeriveProcess.run(
+            ["render", "--pdf"], in: workspace, environment: ["DERIVE_CHROMIUM": "/nonexistent/chromium"])
+        #expect(result.status == 3)
+        #expect(result.stderr == "error: DERIVE_CHROMIUM names '/nonexistent/chromium', which is not an executable\n")
+    }
 }
