@@ -80,7 +80,7 @@ enum Stylesheet {
     /// the content and hide two shadows fixed at the edges while that edge is reached, so a
     /// shadow shows exactly where more content hides — on phones too, whose scrollbars hide.
     private static let scrolling = """
-        pre,math[display=block],.table-scroll,.compared,.figure{--cover:var(--bg);
+        pre,math[display=block],.table-scroll,.compared{--cover:var(--bg);
         background:linear-gradient(to right,var(--cover) 40%,transparent) left/1.6em 100% no-repeat local,
         linear-gradient(to left,var(--cover) 40%,transparent) right/1.6em 100% no-repeat local,
         radial-gradient(farthest-side at 0 50%,var(--shade),transparent) left/.8em 100% no-repeat scroll,
