@@ -29,11 +29,10 @@ struct CellRenderer {
             let results = run.checks.filter { $0.cell == index }
             let number = typesetter.number(forCell: index)
             let panels = results.map { result in
-                let chain = results.filter { $0.equation == result.equation }.count
-                return CheckPanel(
+                CheckPanel(
                     result: result, run: run, typesetter: typesetter, id: run.panelID(result),
                     equation: number.map { ($0.anchor, $0.number) },
-                    step: chain > 1 ? "step \(result.step + 1) of \(chain)" : nil
+                    position: CheckPanel.position(of: result, among: results)
                 ).html()
             }.joined()
             let equation = typesetter.html(forCell: index, link: results.first.map(run.panelID))

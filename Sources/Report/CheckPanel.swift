@@ -15,8 +15,9 @@ struct CheckPanel {
     let id: String
     /// The anchor of the equation it belongs to, for the way back.
     let equation: (anchor: String, number: String)?
-    /// "step 2 of 3" when the equation is a chain of more than one `=`.
-    let step: String?
+    /// Which `=` of the cell this is — "line 3 of 11", "step 2 of 3", "line 2 of 4, step 1
+    /// of 2" — when the cell has more than one; nil for a cell's only `=`.
+    let position: String?
 
     var expectedFailure: Bool { run.expectsFailure && result.verdict == .fail }
 
@@ -28,9 +29,10 @@ struct CheckPanel {
             html +=
                 " <a class=\"eqref\" href=\"#\(equation.anchor)\" title=\"back to the equation\">(\(XMLText.escape(equation.number)))</a>"
         }
-        if let step {
-            // In a chain, say which '=' this is; a single '=' stands right beside its equation.
-            html += " <span class=\"muted\">\(step)</span>"
+        if let position {
+            // Say which '=' of the cell this is, and show it; a cell's only '=' stands right
+            // beside its equation.
+            html += " <span class=\"muted\">\(position)</span>"
             let formulas = run.formulas(of: result)
             html += "<div class=\"compared\">\(typesetter.inline(formulas?.left, source: result.leftTeX))\(Self.equals)"
             html += "\(typesetter.inline(formulas?.right, source: result.rightTeX))</div>"
@@ -50,8 +52,20 @@ struct CheckPanel {
             html += "</ul>\n"
         }
         html += rowsTable()
+        html += notes()
         html += figures()
         return html + "</article>\n"
+    }
+
+    /// Which `=` of its cell `result` is — "line 3 of 11", "step 2 of 3", "line 2 of 4, step
+    /// 1 of 2" — or nil when it is the cell's only one; `results` are the cell's checks.
+    static func position(of result: CheckResult, among results: [CheckResult]) -> String? {
+        let lines = Set(results.map(\.equation)).count
+        let chain = results.filter { $0.equation == result.equation }.count
+        let line = lines > 1 ? "line \(result.equation + 1) of \(lines)" : nil
+        let step = chain > 1 ? "step \(result.step + 1) of \(chain)" : nil
+        let position = [line, step].compactMap { $0 }.joined(separator: ", ")
+        return position.isEmpty ? nil : position
     }
 
     /// The `=` between two sides set apart, in the math font.
@@ -64,7 +78,8 @@ struct CheckPanel {
         let claimDerivative = result.claimIsLeft ? result.leftIsDerivative : result.rightIsDerivative
         let referenceDerivative = result.claimIsLeft ? result.rightIsDerivative : result.leftIsDerivative
         var text = XMLText.escape(
-            "Claim: the \(claim) side, \(how(claimDerivative)). Reference: the \(reference) side, \(how(referenceDerivative)).")
+            "Claim: the \(claim) side, \(how(claimDerivative)). Reference: the \(reference) side, \(how(referenceDerivative))."
+        )
         if !result.rowIndices.isEmpty {
             text += " One row for each " + Self.ranges(result.rowIndices) + "."
         }
@@ -81,6 +96,14 @@ struct CheckPanel {
 
     // MARK: - Rows
 
+    /// Each row's label, "i = 2, j = 1", or "one row" when there are no row indices.
+    var labels: [String] {
+        result.assignments.map { assignment in
+            let label = zip(result.rowIndices, assignment).map { "\($0.name) = \($1)" }.joined(separator: ", ")
+            return label.isEmpty ? "one row" : label
+        }
+    }
+
     private func rowsTable() -> String {
         var html = "<div class=\"table-scroll\"><table class=\"rows\">\n<thead><tr><th scope=\"col\">row</th>"
         html += "<th scope=\"col\">verdict</th>"
@@ -89,9 +112,11 @@ struct CheckPanel {
             "<th scope=\"col\">rel. error</th><th scope=\"col\" title=\"claim / reference, fitted over the entries\">ratio</th>"
         html += "<th scope=\"col\" title=\"error estimate of the finite differences\">ê</th>"
         html += "<th scope=\"col\" title=\"the step of the finite difference\">step</th></tr></thead>\n<tbody>\n"
-        for (row, assignment) in zip(result.judgement.rows, result.assignments) {
-            let label = zip(result.rowIndices, assignment).map { "\($0.name) = \($1)" }.joined(separator: ", ")
-            html += "<tr><th scope=\"row\">\(XMLText.escape(label.isEmpty ? "—" : label))</th>"
+        // Many vacuous rows share one sentence, said once under the table instead of on each.
+        let vacuous = zip(result.judgement.rows, labels).filter { $0.0.vacuous && $0.0.verdict == .pass }.map(\.1)
+        let groupVacuous = vacuous.count >= 3
+        for (row, label) in zip(result.judgement.rows, labels) {
+            html += "<tr><th scope=\"row\">\(XMLText.escape(label))</th>"
             html += "<td class=\"verdict\">\(Badge.row(row, expected: expectedFailure && row.verdict == .fail))</td>"
             // Each value names its column too, for phones, where the rows are laid out as cards.
             func cell(_ label: String, _ value: String?) -> String {
@@ -103,11 +128,17 @@ struct CheckPanel {
             html += cell("ratio", row.ratio.map { NumberText.format($0, significant: 4) })
             html += cell("ê", row.errorEstimate.map(NumberText.noise))
             html += cell("step", row.step.map(NumberText.noise)) + "</tr>\n"
-            if row.verdict != .pass || row.vacuous {
+            if row.verdict != .pass || (row.vacuous && !groupVacuous) {
                 html += "<tr class=\"reason\"><td colspan=\"9\">\(XMLText.escape(row.reason))</td></tr>\n"
             }
         }
-        return html + "</tbody></table></div>\n"
+        html += "</tbody></table></div>\n"
+        if groupVacuous {
+            html +=
+                "<p class=\"vacuous-rows\">Vacuous: \(vacuous.map { "<span class=\"nowrap\">\(XMLText.escape($0))</span>" }.joined(separator: ", ")). "
+            html += "In these rows both sides lie within their error bounds of zero, so they prove nothing.</p>\n"
+        }
+        return html
     }
 
     /// A scalar to five digits; a vector or matrix as its norm, its shape in the tooltip.
@@ -118,71 +149,30 @@ struct CheckPanel {
             "<span title=\"the norm of a \(shape)\">‖\(NumberText.format(matrix.frobeniusNorm, significant: 5))‖</span>"
     }
 
-    // MARK: - Figures
-
-    private func figures() -> String {
-        var html = ""
+    /// What the table's terse columns mean, said under it rather than in tooltips (which
+    /// touch screens and print do not show): ê and step when finite differences were taken,
+    /// and the Taylor slope when a row's reason cites it.
+    private func notes() -> String {
         let rows = result.judgement.rows
-        let labels = result.assignments.map {
-            zip(result.rowIndices, $0).map { "\($0.name) = \($1)" }.joined(separator: ", ")
+        var notes: [String] = []
+        if rows.contains(where: { $0.ratio != nil }) {
+            notes.append("<b>ratio</b>: claim ÷ reference, fitted over the entries by least squares")
         }
-        // Heatmaps of the row with the largest relative error, for matrix-valued sides.
-        if let worst = rows.indices.max(by: { (rows[$0].relativeError ?? 0) < (rows[$1].relativeError ?? 0) }),
-            let claimed = rows[worst].claimed, let reference = rows[worst].reference, claimed.rows > 1,
-            claimed.columns > 1
+        if rows.contains(where: { $0.errorEstimate != nil }) {
+            notes.append(
+                "<b>ê</b>: how far the finite differences may be from the true derivative, their own error "
+                    + "estimate (from Ridders' extrapolation); <b>step</b>: the step h they started from")
+        }
+        if let slope = rows.compactMap(\.taylorSlope).first,
+            rows.contains(where: { $0.reason.contains("Taylor slope") })
         {
-            let which = rows.count > 1 ? " for \(labels[worst]), the row with the largest relative error" : ""
-            let title = "Heatmaps of the claim, the reference and their difference\(which)"
-            html += "<figure class=\"figure heatmap-figure\">"
-            html += HeatmapFigure.svg(
-                claim: Self.grid(claimed), reference: Self.grid(reference), title: title, id: "\(id).maps")
-            html +=
-                "<figcaption>\(XMLText.escape(title)); claim and reference share a colour scale.</figcaption></figure>\n"
+            notes.append(
+                "<b>Taylor slope</b>: how fast g(s + h) − g(s) − h · claim shrinks as the step h does, on log-log "
+                    + "axes: 2 when the claim is the derivative, 1 when it is off by a fixed amount"
+                    + (rows.count == 1 ? " (here \(NumberText.format(slope, significant: 2)))" : ""))
         }
-        var series = zip(rows, labels).compactMap { row, label -> (Verdict, StepSweepPlot.Series)? in
-            guard let sweep = row.sweep, !sweep.points.isEmpty else { return nil }
-            return (
-                row.verdict,
-                StepSweepPlot.Series(
-                    label: label, points: sweep.points.map { ($0.step, $0.centralError) }, judgeStep: row.step)
-            )
-        }
-        let swept = series.count
-        if swept > Self.sweepLimit { series = Self.representative(series, limit: Self.sweepLimit) }
-        if !series.isEmpty {
-            var title = "Step sweep: |FD(h) − claim| against the step h"
-            if swept > series.count { title += " (\(series.count) of \(swept) rows: every verdict, first and last)" }
-            html += "<figure class=\"figure sweep-figure\">"
-            html += StepSweepPlot.svg(series: series.map(\.1), title: title, id: "\(id).sweep")
-            html +=
-                "<figcaption>\(XMLText.escape(title)). For a right claim it falls as h² until rounding takes over (a V); "
-            html +=
-                "for a wrong one it levels off at the size of the mistake. Dashed: the step the judge used.</figcaption></figure>\n"
-        }
-        return html.isEmpty ? "" : "<div class=\"figures\">\(html)</div>\n"
-    }
-
-    /// At most this many rows share one sweep plot; more would be a tangle of lines.
-    static let sweepLimit = 6
-
-    /// Up to `limit` rows that show every verdict present, the first and the last row, then
-    /// rows spread evenly between — in their original order.
-    static func representative<T>(_ rows: [(Verdict, T)], limit: Int) -> [(Verdict, T)] {
-        var chosen = Set<Int>()
-        for verdict in [Verdict.fail, .inconclusive, .pass] {
-            if let index = rows.firstIndex(where: { $0.0 == verdict }) { chosen.insert(index) }
-        }
-        chosen.insert(0)
-        chosen.insert(rows.count - 1)
-        let spacing = Double(rows.count - 1) / Double(max(limit - 1, 1))
-        for k in 0..<limit where chosen.count < limit { chosen.insert(Int((Double(k) * spacing).rounded())) }
-        return chosen.sorted().prefix(limit).map { rows[$0] }
-    }
-
-    static func grid(_ matrix: Matrix) -> HeatmapGrid {
-        HeatmapGrid(
-            rows: matrix.rows, columns: matrix.columns,
-            values: (0..<matrix.rows).flatMap { i in (0..<matrix.columns).map { j in matrix[i, j] } })
+        guard !notes.isEmpty else { return "" }
+        return "<p class=\"table-notes\">" + notes.joined(separator: ". ") + ".</p>\n"
     }
 }
 

@@ -41,6 +41,7 @@ enum PageSummary {
             }
             html += "</ol>\n"
         }
+        html += VerdictGrid.html(run, typesetter: typesetter)
         html += parameters(run)
         return html + "</section>\n"
     }

@@ -133,6 +133,19 @@ enum Stylesheet {
         table.rows thead th:nth-child(-n+2){text-align:left}
         table.rows th[scope=row],table.rows td.verdict{text-align:left;font-weight:400}
         table.rows tr.reason td{text-align:left;white-space:normal;color:var(--muted);font-size:.95em;padding-top:0}
+        .verdict-grid{margin:.6em 0}.verdict-grid table{border-collapse:collapse;font-size:.8rem;
+        font-variant-numeric:tabular-nums}
+        .verdict-grid figcaption{color:var(--muted);font-size:.78rem;margin-bottom:.3em}
+        .verdict-grid th,.verdict-grid td{padding:.1em .35em;text-align:center;border:1px solid var(--bg)}
+        .verdict-grid th[scope=row]{text-align:left;white-space:nowrap;font-weight:400}
+        .verdict-grid thead th{color:var(--muted);font-weight:600}
+        .verdict-grid td{font-weight:700;min-width:1.6em}
+        .verdict-grid td.pass{color:var(--pass);background:var(--pass-bg)}
+        .verdict-grid td.fail{color:var(--fail);background:var(--fail-bg)}
+        .verdict-grid td.inconclusive{color:var(--inconclusive);background:var(--inconclusive-bg)}
+        .verdict-grid td.vacuous{color:var(--vacuous);background:var(--vacuous-bg)}
+        .vacuous-rows{font-size:.85rem;color:var(--muted);margin:.2em 0 .4em}
+        .table-notes{font-size:.8rem;color:var(--muted);margin:.2em 0 .6em}.table-notes b{font-weight:600}
         .figures{display:flex;flex-wrap:wrap;gap:.8em 1.6em;align-items:flex-start;margin:.6em 0 .2em}
         .figure{margin:0;max-width:100%;overflow-x:auto}
         .figure svg{display:block;max-width:100%;height:auto}

@@ -66,7 +66,9 @@ func xmlError(_ markup: String) -> String? {
         // The label is in the legend, under the x axis's title, not on the plot.
         let label = svg.components(separatedBy: ">judge&#39;s step<").first?.components(separatedBy: " y=\"").last
         let axisTitle = svg.components(separatedBy: ">step h<").first?.components(separatedBy: " y=\"").last
-        #expect(Double(label?.prefix { $0 != "\"" } ?? "") ?? 0 > Double(axisTitle?.prefix { $0 != "\"" } ?? "") ?? .infinity)
+        #expect(
+            Double(label?.prefix { $0 != "\"" } ?? "") ?? 0 > Double(axisTitle?.prefix { $0 != "\"" } ?? "")
+                ?? .infinity)
     }
 
     @Test func decadesAreLabelledAsPowersOfTen() {
@@ -111,7 +113,9 @@ func xmlError(_ markup: String) -> String? {
         // Different dashes and marker shapes, so the one underneath still shows.
         #expect(Self.paths(svg, with: "url(#c-m0)").first != nil)
         #expect(svg.contains("stroke-dasharray=\"7 3\""))
-        let shapes = svg.components(separatedBy: "<marker ").dropFirst().map { $0.components(separatedBy: " d=\"")[1].prefix(8) }
+        let shapes = svg.components(separatedBy: "<marker ").dropFirst().map {
+            $0.components(separatedBy: " d=\"")[1].prefix(8)
+        }
         #expect(shapes.count == 2 && shapes[0] != shapes[1])
     }
 }

@@ -14,7 +14,7 @@ import Testing
 /// and the well-formedness of every SVG figure in them.
 @Suite struct ReportHTMLTests {
     static let golden = Golden(besides: #filePath)
-    static let names = ["passing", "failing", "matrix"]
+    static let names = ["passing", "failing", "matrix", "panels"]
 
     /// One BLAS thread, as derive's command line uses, whatever the environment says.
     init() { BLASThreads.set(1) }

@@ -95,7 +95,8 @@ enum HeatmapFigure {
     /// One map: a PNG of one pixel per cell in the scale's 64 shades, scaled up without
     /// smoothing; a diverging scale has a second PNG for dark pages (classes `light` and
     /// `dark`, which the page's stylesheet shows by the reader's colour scheme).
-    private static func map(_ grid: HeatmapGrid, scale: ColorScale, x: Double, y: Double, side: Double) -> [SVGElement] {
+    private static func map(_ grid: HeatmapGrid, scale: ColorScale, x: Double, y: Double, side: Double) -> [SVGElement]
+    {
         let shades = 64
         let indices = grid.values.map { value -> UInt8 in
             guard value.isFinite else { return UInt8(shades) }

@@ -53,7 +53,10 @@ enum StepSweepPlot {
             children.append(
                 SVGElement(
                     "path",
-                    [("d", stepPath), ("stroke", "currentColor"), ("stroke-dasharray", "4 3"), ("stroke-opacity", "0.7")]))
+                    [
+                        ("d", stepPath), ("stroke", "currentColor"), ("stroke-dasharray", "4 3"),
+                        ("stroke-opacity", "0.7"),
+                    ]))
         }
 
         var definitions: [SVGElement] = []
@@ -78,7 +81,8 @@ enum StepSweepPlot {
             let style = line(index, marker: marker)
             if !path.isEmpty { children.append(SVGElement("path", [("d", path)] + style)) }
             if !zeros.isEmpty {
-                children.append(SVGElement("path", [("d", zeros), ("fill", "none"), ("stroke", "none")] + markers(marker)))
+                children.append(
+                    SVGElement("path", [("d", zeros), ("fill", "none"), ("stroke", "none")] + markers(marker)))
             }
             var label = series[index].label
             if let same = drawn.firstIndex(of: path + zeros), !path.isEmpty || !zeros.isEmpty {
@@ -134,14 +138,16 @@ enum StepSweepPlot {
                 let position = px(pow(10, Double(exponent)))
                 ticks += "M\(c(position)) \(c(axisY))v\(labelled ? 5 : 3)"
                 if labelled {
-                    xLabels.append(SVGElement("text", [("x", c(position)), ("y", c(axisY + 18))], text: power(exponent)))
+                    xLabels.append(
+                        SVGElement("text", [("x", c(position)), ("y", c(axisY + 18))], text: power(exponent)))
                 }
             }
             for (exponent, labelled) in StepSweepPlot.ticks(y) {
                 let position = py(pow(10, Double(exponent)))
                 ticks += "M\(c(left)) \(c(position))h-\(labelled ? 5 : 3)"
                 if labelled {
-                    yLabels.append(SVGElement("text", [("x", c(left - 8)), ("y", c(position + 4))], text: power(exponent)))
+                    yLabels.append(
+                        SVGElement("text", [("x", c(left - 8)), ("y", c(position + 4))], text: power(exponent)))
                 }
             }
             if zeroRow {
@@ -149,7 +155,8 @@ enum StepSweepPlot {
             }
             let middle = top + plotHeight / 2
             return [
-                SVGElement("path", [("d", frame), ("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.7")]),
+                SVGElement(
+                    "path", [("d", frame), ("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.7")]),
                 SVGElement("path", [("d", ticks), ("stroke", "currentColor"), ("stroke-opacity", "0.7")]),
                 SVGElement("g", [("text-anchor", "middle")], children: xLabels),
                 SVGElement("g", [("text-anchor", "end")], children: yLabels),
@@ -184,7 +191,9 @@ enum StepSweepPlot {
                     SVGElement(
                         "path",
                         [("d", "M\(c(x)) \(c(lineY))h\(c(sample / 2))h\(c(sample / 2))")]
-                            + line(index, marker: markerID(index)).filter { $0.0 != "marker-start" && $0.0 != "marker-end" }))
+                            + line(index, marker: markerID(index)).filter {
+                                $0.0 != "marker-start" && $0.0 != "marker-end"
+                            }))
             } else {
                 elements.append(
                     SVGElement(
@@ -216,7 +225,8 @@ enum StepSweepPlot {
     /// cross — so that coinciding rows show both shapes.
     private static func marker(_ index: Int, id: String) -> SVGElement {
         let shapes = [
-            "M3 0A3 3 0 1 1 -3 0A3 3 0 1 1 3 0Z", "M-2.6 -2.6H2.6V2.6H-2.6Z", "M0 -3.4L3 2.2H-3Z", "M0 -3.4L3.4 0L0 3.4L-3.4 0Z",
+            "M3 0A3 3 0 1 1 -3 0A3 3 0 1 1 3 0Z", "M-2.6 -2.6H2.6V2.6H-2.6Z", "M0 -3.4L3 2.2H-3Z",
+            "M0 -3.4L3.4 0L0 3.4L-3.4 0Z",
             "M0 3.4L3 -2.2H-3Z", "M-3 -3L3 3M-3 3L3 -3",
         ]
         return SVGElement(
@@ -229,7 +239,8 @@ enum StepSweepPlot {
                 SVGElement(
                     "path",
                     [
-                        ("d", shapes[index % shapes.count]), ("fill", "none"), ("stroke", palette[index % palette.count]),
+                        ("d", shapes[index % shapes.count]), ("fill", "none"),
+                        ("stroke", palette[index % palette.count]),
                         ("stroke-width", "1.4"), ("stroke-dasharray", "none"),
                     ])
             ])
@@ -243,7 +254,8 @@ enum StepSweepPlot {
     /// 10 to an integer power, the exponent in superscript digits: "10⁻⁹", "10⁰", "10²".
     static func power(_ exponent: Int) -> String {
         let superscripts: [Character: Character] = [
-            "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+            "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸",
+            "9": "⁹",
         ]
         return "10" + String(String(exponent).map { superscripts[$0] ?? $0 })
     }
