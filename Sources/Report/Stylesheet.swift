@@ -191,7 +191,8 @@ enum Stylesheet {
         .check-equation,.check-panel>header,.roles,.expected,.hint{break-after:avoid}
         .equation,.check-panel>header,.hint,figure,tr,.parameters,.diagnostics{break-inside:avoid}
         table.rows tr:has(+tr.reason){break-after:avoid}
-        .check-list li,.verdict-grid{break-inside:avoid}.summary h2,.counts{break-after:avoid}
+        .check-list li{break-inside:avoid}.summary h2,.counts,.verdict-grid figcaption{break-after:avoid}
+        figure.verdict-grid{break-inside:auto}
         pre{white-space:pre-wrap;overflow-wrap:anywhere}
         pre,math[display=block],.table-scroll,.compared,.figure{background:none}
         .cell,.table-scroll,.figure,.compared{overflow:visible}
