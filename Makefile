@@ -29,6 +29,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # and OPENBLAS_CORETYPE=Haswell runs the same AVX2 kernels on every x86-64 CPU since 2013.
 TEST_ENV := OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=Haswell
 
+# The gallery is trusted: its time budget is generous, so that a machine others share does
+# not stop its checks (a check a limit stops is not run, and fails the run).
+GALLERY_LIMITS := --time-limit 600
+
 .PHONY: deps test-deps browser-deps browser-test math-font build release render test lint check-gallery corpus \
 	corpus-crosscheck check-corpus bench bench-render screenshots \
 	pandoc-crosscheck fixtures format clean
@@ -82,7 +86,7 @@ release: deps
 
 ## render: render the gallery notebooks/ into output/
 render: build
-	$(TEST_ENV) $(DERIVE_DEBUG) render notebooks -o output
+	$(TEST_ENV) $(DERIVE_DEBUG) render $(GALLERY_LIMITS) notebooks -o output
 
 ## test: the code formatted, the whole test suite, then the gallery: every check as
 ## expected, output/ fresh; then the corpus (see check-corpus), then the gallery in
@@ -98,8 +102,8 @@ lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Benchmarks
 
 check-gallery:
-	$(TEST_ENV) $(DERIVE_DEBUG) check notebooks
-	$(TEST_ENV) $(DERIVE_DEBUG) render --check notebooks -o output
+	$(TEST_ENV) $(DERIVE_DEBUG) check $(GALLERY_LIMITS) notebooks
+	$(TEST_ENV) $(DERIVE_DEBUG) render --check $(GALLERY_LIMITS) notebooks -o output
 
 ## corpus: how many relations of real derivations derive judges as written (Tests/Corpus/README.md)
 corpus: build
@@ -122,7 +126,7 @@ BROWSER_REPORTS := .build/browser/reports
 ## `render --pdf` of three notebooks, each equation on the page of its verdict
 browser-test: build browser-deps
 	rm -rf $(BROWSER_REPORTS)
-	$(TEST_ENV) $(DERIVE_DEBUG) render notebooks -o $(BROWSER_REPORTS) >/dev/null
+	$(TEST_ENV) $(DERIVE_DEBUG) render $(GALLERY_LIMITS) notebooks -o $(BROWSER_REPORTS) >/dev/null
 	python3 Tests/Browser/layout_test.py $(BROWSER_REPORTS)/*.html
 	$(TEST_ENV) python3 Tests/Browser/pdf_test.py $(DERIVE_DEBUG) notebooks/sklearn-pr-11116-wrong.md \
 	  notebooks/sklearn-issue-31366-grid.md notebooks/mauna-loa-co2.md

@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "derive",
             dependencies: [
-                "Pipeline", "Report", "Diagnostics", "Numerics",
+                "Pipeline", "Report", "Setup", "Diagnostics", "Numerics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -9,7 +9,8 @@ extension CheckRunner {
     /// A side as the judge takes it: analytic, or one finite difference g̃(h) = g(h) + h·c
     /// whose derivative is c + g′(0), the side's value (see `SideEvaluator`).
     func side(
-        _ expression: CheckExpression, axes target: [String], _ assignment: [String: Int], _ plan: CheckPlan
+        _ expression: CheckExpression, axes target: [String], _ assignment: [String: Int], _ plan: CheckPlan,
+        limits: LimitsMet
     ) throws(CheckFailure) -> Side {
         let scope = evaluation.scope
         let base = SideEvaluator(scope: scope, assignment: assignment, axes: plan.axes, mode: .zero)
@@ -44,6 +45,7 @@ extension CheckRunner {
                 do throws(CheckFailure) {
                     value = try shifted.evaluate(expression)
                 } catch {
+                    if let limit = error.limit { limits.record(limit) }
                     throw DerivativeEvaluationError(message: error.message)
                 }
                 return shaped(value) + h * c

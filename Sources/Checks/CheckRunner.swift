@@ -18,23 +18,46 @@ public struct CheckRunner {
         self.judge = judge
     }
 
-    /// Judges planned checks (the `=`s of one cell, or any of them). Diagnostics are placed
-    /// in the notebook; a failure that follows from an error already reported in a gp block
-    /// gives none.
+    /// Judges planned checks (the `=`s of one cell, or any of them): one result for each,
+    /// judged or not run. Diagnostics are placed in the notebook; a failure that follows from
+    /// an error already reported in a gp block, or from a limit, gives none here.
     public func run(_ checks: [PlannedCheck]) -> (results: [CheckResult], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var results: [CheckResult] = []
         for planned in checks {
             do {
                 results.append(try check(planned, warnings: &diagnostics))
-            } catch  where !error.isConsequence {
-                diagnostics.append(
-                    Diagnostic.error(error.message, range: error.range, help: error.help).located(in: planned.fragment))
             } catch {
-                continue  // already reported where the gp block failed
+                // An error of the check's own is reported at it; a limit is reported for all
+                // the checks it stopped at once, and a consequence was reported in the gp block.
+                if error.limit == nil, !error.isConsequence {
+                    diagnostics.append(
+                        Diagnostic.error(error.message, range: error.range, help: error.help)
+                            .located(in: planned.fragment))
+                }
+                results.append(
+                    CheckResult(
+                        notRun: planned, reason: reason(error), cause: error.isConsequence ? .dependency : .error,
+                        limit: error.limit))
             }
         }
         return (results, diagnostics)
+    }
+
+    /// Why a check did not run, in words.
+    private func reason(_ failure: CheckFailure) -> String {
+        let options = evaluation.scope.options
+        switch failure.limit {
+        case .time?:
+            let seconds = options.timeBudget
+            let budget = seconds == seconds.rounded() && seconds < 1e9 ? "\(Int(seconds)) s" : "\(seconds) s"
+            return "the time budget of \(budget) was spent"
+        case .entries?: return "a value would have more than the limit of \(options.maxElements) entries"
+        case .callDepth?: return "function calls would nest deeper than \(options.maxCallDepth) levels"
+        case .iterations?: return "'fixpoint' did not settle within the limit of \(options.fixpointLimit) steps"
+        case nil where failure.isConsequence: return "a definition it uses could not be evaluated: " + failure.message
+        case nil: return failure.message
+        }
     }
 
     /// Which side is the claim (the hand-derived formula) and which the reference: an
@@ -56,6 +79,7 @@ public struct CheckRunner {
 
         var rows: [CheckRow] = []
         var parameterName: String?
+        let limits = LimitsMet()
         for (number, assignment) in plan.assignments.enumerated() {
             let evaluator = SideEvaluator(scope: scope, assignment: assignment, axes: plan.axes, mode: .shifted(0))
             let leftValue = try evaluator.evaluate(left)
@@ -65,8 +89,8 @@ public struct CheckRunner {
                 warnings += try groupingWarnings(planned.groupings, evaluator, fragment)
             }
             let target = plan.axes.union(leftValue.axes, rightValue.axes)
-            let claim = try side(claimExpression, axes: target, assignment, plan)
-            let reference = try side(referenceExpression, axes: target, assignment, plan)
+            let claim = try side(claimExpression, axes: target, assignment, plan, limits: limits)
+            let reference = try side(referenceExpression, axes: target, assignment, plan, limits: limits)
             let parameter = try self.parameter(in: [referenceExpression, claimExpression], assignment, plan)
             parameterName = parameterName ?? parameter?.name
             let index = plan.rowIndices.first.flatMap { assignment[$0.name] }
@@ -76,6 +100,11 @@ public struct CheckRunner {
                     parameterLabel: parameter?.label))
         }
         let judgement = judge.judge(rows: rows, parameterName: parameterName ?? "λ")
+        // A limit met in the finite differences stops the check: its rows would only say so.
+        if let limit = limits.first {
+            throw CheckFailure(
+                "a limit was met while its finite differences ran", left.range.union(right.range), limit: limit)
+        }
         return CheckResult(
             cell: planned.cell, equation: planned.equation, step: planned.step, range: planned.range,
             relation: planned.relation, leftTeX: planned.leftTeX, rightTeX: planned.rightTeX,
@@ -92,4 +121,19 @@ public struct CheckRunner {
 struct DerivativeEvaluationError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
+}
+
+/// The first limit of the sandbox that a check's finite differences met, recorded from the
+/// functions the judge calls (which may run on any thread).
+final class LimitsMet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var met: EvaluationLimit?
+
+    /// The first limit met, if any.
+    var first: EvaluationLimit? { lock.withLock { met } }
+
+    /// Records `limit` unless one was met before.
+    func record(_ limit: EvaluationLimit) {
+        lock.withLock { if met == nil { met = limit } }
+    }
 }

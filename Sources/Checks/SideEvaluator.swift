@@ -9,17 +9,24 @@ struct CheckFailure: Error {
     var help: String?
     /// The failure follows from an error already reported in a gp block.
     var isConsequence = false
+    /// The sandbox's limit that stopped the evaluation, if one did.
+    var limit: EvaluationLimit?
 
-    init(_ message: String, _ range: SourceRange, help: String? = nil, isConsequence: Bool = false) {
+    init(
+        _ message: String, _ range: SourceRange, help: String? = nil, isConsequence: Bool = false,
+        limit: EvaluationLimit? = nil
+    ) {
         self.message = message
         self.range = range
         self.help = help
         self.isConsequence = isConsequence
+        self.limit = limit
     }
 
     /// An evaluation error of the setup, met at `range` of the equation.
     init(_ error: EvaluationError, at range: SourceRange) {
-        self.init(error.message, range, help: error.help, isConsequence: error.kind == .dependency)
+        self.init(
+            error.message, range, help: error.help, isConsequence: error.kind == .dependency, limit: error.limit)
     }
 }
 
@@ -56,7 +63,11 @@ struct SideEvaluator {
             identity.isIdentity = true
             return identity
         case .name(let name):
-            return try fetch(e.range) { () throws(EvaluationError) in try scope.value(of: name) }
+            // A value that failed at the base point was reported at its definition when the
+            // notebook was evaluated: the check only follows from it.
+            return try fetch(e.range, reportedAtDefinition: true) { () throws(EvaluationError) in
+                try scope.value(of: name)
+            }
         case .member(let family, let indices):
             var values: [Int] = []
             for index in indices { values.append(try rowIndex(index, e.range)) }
@@ -108,14 +119,16 @@ struct SideEvaluator {
 
     // MARK: - Names and entries
 
-    private func fetch(_ range: SourceRange, _ body: () throws(EvaluationError) -> Value) throws(CheckFailure)
-        -> SideValue
-    {
+    private func fetch(
+        _ range: SourceRange, reportedAtDefinition: Bool = false, _ body: () throws(EvaluationError) -> Value
+    ) throws(CheckFailure) -> SideValue {
         do {
             let value = try body()
             return SideValue(value.matrix, conditioning: value.conditioning)
         } catch {
-            throw CheckFailure(error, at: range)
+            var failure = CheckFailure(error, at: range)
+            if reportedAtDefinition { failure.isConsequence = true }
+            throw failure
         }
     }
 

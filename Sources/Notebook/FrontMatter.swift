@@ -5,14 +5,21 @@ import Diagnostics
 /// Supported keys: `title` (the report's title; otherwise the first heading),
 /// `expect` (`fail` marks a deliberately wrong derivation kept as a lesson: its failing
 /// checks are the expected outcome), and the descriptive `author`, `date`, `description`,
-/// `source` (where a derivation by someone else comes from) and `license` (its licence).
+/// `source` (where a derivation by someone else comes from) and `license` (its licence),
+/// and the limits of evaluation a notebook may lower (never raise): `time-limit` (seconds),
+/// `max-entries`, `max-call-depth` and `max-iterations`.
 /// Values may be quoted with `"` or `'`. Nested YAML is not supported and is reported.
 public struct FrontMatter: Sendable, Hashable {
     /// The keys derive understands.
-    public static let knownKeys = ["title", "expect", "author", "date", "description", "source", "license"]
+    public static let knownKeys = [
+        "title", "expect", "author", "date", "description", "source", "license", "time-limit", "max-entries",
+        "max-call-depth", "max-iterations",
+    ]
 
     /// Every key and its (unquoted) value, in order.
     public var entries: [(key: String, value: String)] = []
+    /// The line of each entry in the notebook, in the order of `entries`.
+    public var entryRanges: [SourceRange] = []
     /// The byte range of the whole block, fences included, when there is one.
     public var range: SourceRange?
 
@@ -22,6 +29,14 @@ public struct FrontMatter: Sendable, Hashable {
     /// The value of `key`, if present.
     public subscript(key: String) -> String? {
         entries.last { $0.key == key }?.value
+    }
+
+    /// The line of the (last) entry of `key`, if present.
+    public func range(of key: String) -> SourceRange? {
+        guard let index = entries.lastIndex(where: { $0.key == key }), entryRanges.indices.contains(index) else {
+            return nil
+        }
+        return entryRanges[index]
     }
 
     /// The notebook's title from `title:`.
@@ -95,6 +110,7 @@ public struct FrontMatter: Sendable, Hashable {
                         help: "write 'expect: fail' for a derivation kept as a lesson in what goes wrong"))
             }
             matter.entries.append((key, value))
+            matter.entryRanges.append(lineRange)
         }
         let end = closing < file.lineStarts.count ? file.lineStarts[closing] : file.text.utf8.count
         matter.range = SourceRange(0, end)

@@ -73,7 +73,7 @@ public struct CheckCache: Sendable {
     /// reader's diagnostics come from parsing, every time).
     static func key(cellTeX: String, context: String) -> String {
         var hasher = SHA256()
-        hasher.update("derive \(DeriveVersion.current) checks 2\n")
+        hasher.update("derive \(DeriveVersion.current) checks 3\n")
         hasher.update(context)
         hasher.update("\ncell \(cellTeX.utf8.count)\n")
         hasher.update(cellTeX)

@@ -12,7 +12,8 @@ public struct NotebookRun: Sendable {
     public let parse: NotebookParse
     /// Its gp blocks, evaluated.
     public let evaluation: NotebookEvaluation
-    /// Every `=` of its checked equations that was judged, in document order.
+    /// Every `=` of its checked equations, judged or not run, in document order: the list
+    /// the parse found, whatever evaluation reached.
     public let checks: [CheckResult]
     /// Everything found wrong or suspicious, one per root cause, sorted by position.
     public let diagnostics: [Diagnostic]
@@ -66,9 +67,10 @@ public struct NotebookRun: Sendable {
     /// How the notebook's checks came out, for the exit status.
     public var outcome: CheckOutcome {
         CheckOutcome(
-            passed: checks.filter { $0.verdict == .pass }.count,
-            failed: checks.filter { $0.verdict == .fail }.count,
-            inconclusive: checks.filter { $0.verdict == .inconclusive }.count,
+            passed: checks.filter { $0.status == .pass }.count,
+            failed: checks.filter { $0.status == .fail }.count,
+            inconclusive: checks.filter { $0.status == .inconclusive }.count,
+            notRun: checks.filter { $0.status == .notRun }.count,
             expectsFailure: expectsFailure, hasErrors: diagnostics.hasErrors,
             hasWarnings: diagnostics.contains { $0.severity == .warning })
     }
@@ -76,10 +78,11 @@ public struct NotebookRun: Sendable {
 
 /// The counts of a notebook's verdicts and what they mean for the run.
 public struct CheckOutcome: Sendable, Hashable {
-    /// Checks that passed, failed, or could not be decided.
+    /// Checks that passed, failed, could not be decided, or did not run.
     public var passed: Int
     public var failed: Int
     public var inconclusive: Int
+    public var notRun: Int
     /// The notebook says `expect: fail`.
     public var expectsFailure: Bool
     /// A notebook error (syntax, unknown name, shape, TeX in a checked equation).
@@ -89,19 +92,24 @@ public struct CheckOutcome: Sendable, Hashable {
 
     /// Counts as given.
     public init(
-        passed: Int, failed: Int, inconclusive: Int, expectsFailure: Bool, hasErrors: Bool, hasWarnings: Bool
+        passed: Int, failed: Int, inconclusive: Int, notRun: Int = 0, expectsFailure: Bool, hasErrors: Bool,
+        hasWarnings: Bool
     ) {
         self.passed = passed
         self.failed = failed
         self.inconclusive = inconclusive
+        self.notRun = notRun
         self.expectsFailure = expectsFailure
         self.hasErrors = hasErrors
         self.hasWarnings = hasWarnings
     }
 
+    /// Every check, whatever became of it.
+    public var total: Int { passed + failed + inconclusive + notRun }
+
     /// A notebook marked `expect: fail` in which nothing failed: the lesson no longer shows
     /// what it was kept to show.
-    public var isSurprisePass: Bool { expectsFailure && failed == 0 && !hasErrors }
+    public var isSurprisePass: Bool { expectsFailure && failed == 0 && !hasErrors && notRun == 0 }
 
     /// Whether the checks fail the run: a failed check, or a surprise pass of a lesson; with
     /// `strict`, also an inconclusive check.
@@ -118,7 +126,7 @@ public struct CheckOutcome: Sendable, Hashable {
     public func adding(_ other: CheckOutcome) -> CheckOutcome {
         CheckOutcome(
             passed: passed + other.passed, failed: failed + other.failed,
-            inconclusive: inconclusive + other.inconclusive,
+            inconclusive: inconclusive + other.inconclusive, notRun: notRun + other.notRun,
             expectsFailure: false, hasErrors: hasErrors || other.hasErrors,
             hasWarnings: hasWarnings || other.hasWarnings)
     }

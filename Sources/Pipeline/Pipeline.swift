@@ -12,11 +12,15 @@ public struct Pipeline: Sendable {
     public var cache: CheckCache?
     /// The judge of every check.
     public var judge: Judge
+    /// The limits of evaluation (the command line's), which a notebook's front matter may
+    /// lower; the folder of data files is each notebook's own.
+    public var limits: EvaluationOptions
 
-    /// A pipeline that keeps judged checks in `cache`.
-    public init(cache: CheckCache? = nil, judge: Judge = Judge()) {
+    /// A pipeline that keeps judged checks in `cache` and evaluates within `limits`.
+    public init(cache: CheckCache? = nil, judge: Judge = Judge(), limits: EvaluationOptions = EvaluationOptions()) {
         self.cache = cache
         self.judge = judge
+        self.limits = limits
     }
 
     /// Reads, parses, evaluates and checks the notebook at `path`.
@@ -27,14 +31,17 @@ public struct Pipeline: Sendable {
     /// Parses, evaluates and checks a notebook already read.
     public func run(_ file: SourceFile) -> NotebookRun {
         let parse = NotebookParse(file: file)
-        let evaluation = evaluate(parse)
+        let (options, limitDiagnostics) = Limits.applying(parse.notebook.frontMatter, to: limits, file: file)
+        let evaluation = evaluate(parse, options: options)
         let inputs = InputsHash(notebook: file.text, dataFiles: evaluation.dataFiles.map { ($0.path, $0.bytes) })
         let (checks, problems) = check(parse, evaluation)
         let readingDiagnostics = parse.readings.keys.sorted().flatMap { parse.readings[$0]?.diagnostics ?? [] }
+        let notRun = Limits.notRunDiagnostic(
+            checks, file: file, options: options, frontMatter: parse.notebook.frontMatter)
         return NotebookRun(
             parse: parse, evaluation: evaluation, checks: checks,
-            diagnostics: parse.notebook.diagnostics + evaluation.diagnostics + parse.math.diagnostics
-                + readingDiagnostics + problems,
+            diagnostics: parse.notebook.diagnostics + limitDiagnostics + evaluation.diagnostics + parse.math.diagnostics
+                + readingDiagnostics + problems + (notRun.map { [$0] } ?? []),
             inputs: inputs)
     }
 
@@ -51,15 +58,18 @@ public struct Pipeline: Sendable {
         return SourceFile(path: path, text: text)
     }
 
-    /// Evaluate: the gp blocks at their base point, data files read from the notebook's folder.
-    func evaluate(_ parse: NotebookParse) -> NotebookEvaluation {
+    /// Evaluate: the gp blocks at their base point within `options`' limits, data files read
+    /// from the notebook's folder.
+    func evaluate(_ parse: NotebookParse, options: EvaluationOptions) -> NotebookEvaluation {
         let folder = (parse.notebook.file.path as NSString).deletingLastPathComponent
-        let options = EvaluationOptions(baseDirectory: folder.isEmpty ? "." : folder)
+        var options = options
+        options.baseDirectory = folder.isEmpty ? "." : folder
         return NotebookEvaluation(definitions: parse.definitions, options: options)
     }
 
-    /// Check: every planned check judged, cell by cell, or taken from the cache when
-    /// nothing it depends on changed.
+    /// Check: every planned check judged or not run, cell by cell, or taken from the cache
+    /// when nothing it depends on changed. A cell with a check a limit stopped is not cached:
+    /// the next run, with another limit, may get further.
     func check(_ parse: NotebookParse, _ evaluation: NotebookEvaluation) -> (
         checks: [CheckResult], problems: [Diagnostic]
     ) {
@@ -80,7 +90,9 @@ public struct Pipeline: Sendable {
             let (results, found) = runner.run(reading.checks)
             checks += results
             problems += found
-            cache?.store(key: key, origin: origin, checks: results, problems: found)
+            if results.allSatisfy({ $0.notRun?.limit == nil }) {
+                cache?.store(key: key, origin: origin, checks: results, problems: found)
+            }
         }
         return (checks, problems)
     }

@@ -35,7 +35,7 @@ public enum RunResult: String, Sendable, Hashable, Comparable {
     case pass
     /// A check failed, or a lesson no longer fails; with `--strict`, also an inconclusive check.
     case fail
-    /// A notebook error; with `--strict`, also a warning.
+    /// A notebook error, or a check that did not run; with `--strict`, also a warning.
     case error
 
     /// derive's exit status for it: 0, 1 or 3.
@@ -54,12 +54,14 @@ extension NotebookRun {
     /// The run's result: an error for a notebook error (with `strict`, also a warning), else a
     /// failure when the checks fail the run (`CheckOutcome.fails(strict:)`), else a pass.
     public func result(strict: Bool) -> RunResult {
-        if diagnostics.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) {
+        if outcome.notRun > 0
+            || diagnostics.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) })
+        {
             return .error
         }
         return outcome.fails(strict: strict) ? .fail : .pass
     }
 
     /// Whether `check` is a failure that the notebook (`expect: fail`) is kept to show.
-    public func isExpectedFailure(_ check: CheckResult) -> Bool { expectsFailure && check.verdict == .fail }
+    public func isExpectedFailure(_ check: CheckResult) -> Bool { expectsFailure && check.status == .fail }
 }

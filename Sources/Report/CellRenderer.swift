@@ -39,17 +39,16 @@ struct CellRenderer {
             let problems = run.diagnostics.filter { diagnostic in
                 diagnostic.severity == .error && diagnostic.range.map { cell.range.union($0) == cell.range } ?? false
             }
-            let verdict = results.map(\.verdict).max()?.rawValue ?? "unchecked"
+            let verdict = results.map(\.status).max()?.rawValue ?? "unchecked"
             var html = "<section class=\"cell check \(verdict)\"><div class=\"check-equation\">"
             html += "<span class=\"cell-label\">checked equation</span>\n\(equation)</div>\n"
+            html += "<div class=\"check-panels\">"
             if !problems.isEmpty {
-                html +=
-                    "<div class=\"check-panels\"><p class=\"not-checked\">Not checked: this equation has an error.</p>"
-                html += DiagnosticsBox.html(problems, kind: "errors") + "</div>"
-            } else {
-                html += "<div class=\"check-panels\">\(panels)</div>"
+                // The equation's errors; its checks, when it has any, are shown as not run.
+                if results.isEmpty { html += "<p class=\"not-checked\">Not checked: this equation has an error.</p>" }
+                html += DiagnosticsBox.html(problems, kind: "errors")
             }
-            return html + "</section>\n"
+            return html + "\(panels)</div></section>\n"
         }
     }
 }

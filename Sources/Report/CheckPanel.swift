@@ -19,12 +19,12 @@ struct CheckPanel {
     /// of 2" — when the cell has more than one; nil for a cell's only `=`.
     let position: String?
 
-    var expectedFailure: Bool { run.expectsFailure && result.verdict == .fail }
+    var expectedFailure: Bool { run.isExpectedFailure(result) }
 
     func html() -> String {
-        let verdict = result.verdict.rawValue
+        let verdict = result.status.rawValue
         var html = "<article class=\"check-panel \(verdict)\" id=\"\(id)\">\n<header>"
-        html += Badge.html(result.verdict, vacuous: result.isVacuous, expected: expectedFailure)
+        html += Badge.html(result.status, vacuous: result.isVacuous, expected: expectedFailure)
         if let equation {
             html +=
                 " <a class=\"eqref\" href=\"#\(equation.anchor)\" title=\"back to the equation\">(\(XMLText.escape(equation.number)))</a>"
@@ -38,6 +38,11 @@ struct CheckPanel {
             html += "\(typesetter.inline(formulas?.right, source: result.rightTeX))</div>"
         }
         html += "</header>\n"
+        if let notRun = result.notRun {
+            html += "<p class=\"not-run\"><strong>Not run:</strong> \(XMLText.escape(notRun.reason)). "
+            html += "It is not a pass; the notebook fails until every check runs.</p>\n"
+            return html + "</article>\n"
+        }
         html += "<p class=\"roles\">\(roles())</p>\n"
         if expectedFailure {
             html +=
@@ -180,16 +185,20 @@ struct CheckPanel {
 enum Badge {
     /// A row's badge: its verdict, or "vacuous" for a pass that proves nothing.
     static func row(_ row: RowJudgement, expected: Bool) -> String {
-        guard row.vacuous, row.verdict == .pass else { return html(row.verdict, expected: expected, small: true) }
+        guard row.vacuous, row.verdict == .pass else {
+            return html(CheckStatus(row.verdict), expected: expected, small: true)
+        }
         return "<span class=\"badge vacuous small\" title=\"both sides ≈ 0: the row proves nothing\">VACUOUS</span>"
     }
 
-    static func html(_ verdict: Verdict, vacuous: Bool = false, expected: Bool = false, small: Bool = false) -> String {
-        var text = verdict.rawValue.uppercased()
+    static func html(_ status: CheckStatus, vacuous: Bool = false, expected: Bool = false, small: Bool = false)
+        -> String
+    {
+        var text = status.title
         if expected { text += " · expected" }
         if vacuous { text += " · vacuous" }
         let classes =
-            ["badge", verdict.rawValue] + (vacuous ? ["vacuous"] : []) + (expected ? ["expected"] : [])
+            ["badge", status.rawValue] + (vacuous ? ["vacuous"] : []) + (expected ? ["expected"] : [])
             + (small ? ["small"] : [])
         return "<span class=\"\(classes.joined(separator: " "))\">\(text)</span>"
     }

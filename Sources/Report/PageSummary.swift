@@ -16,6 +16,7 @@ enum PageSummary {
         html += chip("pass", outcome.passed, "pass")
         html += chip("fail", outcome.failed, outcome.expectsFailure ? "fail (expected)" : "fail")
         html += chip("inconclusive", outcome.inconclusive, "inconclusive")
+        if outcome.notRun > 0 { html += chip("not-run", outcome.notRun, "not run") }
         let vacuous = run.checks.filter(\.isVacuous).count
         if vacuous > 0 { html += chip("vacuous", vacuous, "vacuous") }
         let errors = run.diagnostics.filter { $0.severity == .error }.count
@@ -24,17 +25,19 @@ enum PageSummary {
         if !run.checks.isEmpty {
             html += "<ol class=\"check-list\">\n"
             for check in run.checks {
-                let expected = run.expectsFailure && check.verdict == .fail
+                let expected = run.isExpectedFailure(check)
                 let number = typesetter.number(forCell: check.cell).map { "(\($0.number)) " } ?? ""
                 html += "<li><a href=\"#\(run.panelID(check))\">"
-                html += Badge.html(check.verdict, vacuous: check.isVacuous, expected: expected, small: true)
+                html += Badge.html(check.status, vacuous: check.isVacuous, expected: expected, small: true)
                 html += " <span class=\"eqref\">\(XMLText.escape(number))</span>"
                 let formulas = run.formulas(of: check)
                 html += typesetter.inline(formulas?.left, source: check.leftTeX) + CheckPanel.equals
                 html += typesetter.inline(formulas?.right, source: check.rightTeX) + "</a>"
                 let indices = check.rowIndices + check.entryIndices
                 if !indices.isEmpty { html += " <span class=\"muted\">\(CheckPanel.ranges(indices))</span>" }
-                if let hint = check.judgement.hints.first, check.verdict != .pass {
+                if let notRun = check.notRun {
+                    html += "<br><span class=\"hint-line\">did not run: \(XMLText.escape(notRun.reason))</span>"
+                } else if let hint = check.judgement.hints.first, check.verdict != .pass {
                     html += "<br><span class=\"hint-line\">\(XMLText.escape(hint.message))</span>"
                 }
                 html += "</li>\n"
@@ -48,6 +51,7 @@ enum PageSummary {
 
     /// "All 8 checks pass", "2 of 11 checks fail", …
     static func headline(_ outcome: CheckOutcome, total: Int) -> String {
+        if outcome.notRun > 0 { return "\(outcome.notRun) of \(total) checks did not run" }
         if outcome.hasErrors { return "The notebook has errors" }
         if total == 0 { return "No checked equations" }
         if outcome.expectsFailure {

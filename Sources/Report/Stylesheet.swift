@@ -95,7 +95,7 @@ enum Stylesheet {
         border-radius:999px;white-space:nowrap;vertical-align:.08em}
         .badge.small{font-size:.68rem;padding:0 .45em}
         .badge.pass,.chip.pass{color:var(--pass);background:var(--pass-bg)}
-        .badge.fail,.chip.fail,.chip.error{color:var(--fail);background:var(--fail-bg)}
+        .badge.fail,.chip.fail,.chip.error,.badge.not-run,.chip.not-run{color:var(--fail);background:var(--fail-bg)}
         .badge.inconclusive,.chip.inconclusive{color:var(--inconclusive);background:var(--inconclusive-bg)}
         .badge.vacuous,.chip.vacuous{color:var(--vacuous);background:var(--vacuous-bg)}
         .badge.expected{outline:1px dashed currentColor}
@@ -113,7 +113,8 @@ enum Stylesheet {
         .parameters .caption{flex-basis:100%;color:var(--muted);font-size:.78rem;text-transform:uppercase;letter-spacing:.05em}
         .parameters div{display:flex;gap:.5em}.parameters dd{margin:0}
         .cell.check{border-width:1px 1px 1px 5px}
-        .cell.check.pass{border-left-color:var(--pass)}.cell.check.fail{border-left-color:var(--fail)}
+        .cell.check.pass{border-left-color:var(--pass)}.cell.check.fail,.cell.check.not-run{border-left-color:var(--fail)}
+        p.not-run{color:var(--fail)}
         .cell.check.inconclusive,.cell.check.unchecked{border-left-color:var(--inconclusive)}
         .check-panels{padding:.2em 1em .6em;min-width:0}
         .check-panel{border-top:1px solid var(--rule);padding:.7em 0 .4em}

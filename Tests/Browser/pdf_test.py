@@ -53,7 +53,10 @@ def pages_of(pdf):
 
 def check(derive, notebook, folder):
     problems = []
-    result = subprocess.run([derive, "render", "--pdf", notebook, "-o", folder], capture_output=True, text=True)
+    # The gallery is trusted: a generous time limit, so a shared machine does not stop its checks.
+    result = subprocess.run(
+        [derive, "render", "--pdf", "--time-limit", "600", notebook, "-o", folder], capture_output=True, text=True
+    )
     stem = os.path.splitext(os.path.basename(notebook))[0]
     report = os.path.join(folder, stem + ".html")
     pdf = os.path.join(folder, stem + ".pdf")

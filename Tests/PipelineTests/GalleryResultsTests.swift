@@ -56,7 +56,8 @@ import Testing
 
     @Test func theMaunaLoaNotebookReadsItsDataFileOnceForEvaluationTheHashAndTheCache() throws {
         let counts = InputCounts()
-        let pipeline = Pipeline(cache: CheckCache(directory: NSTemporaryDirectory() + "derive-cache-\(UUID())"))
+        let pipeline = Pipeline(
+            cache: CheckCache(directory: NSTemporaryDirectory() + "derive-cache-\(UUID())"), limits: Self.galleryLimits)
         let path = Self.root.appendingPathComponent("notebooks/mauna-loa-co2.md").path
         let run = try InputCounts.$current.withValue(counts) { () throws(StageError) in try pipeline.run(path) }
         #expect(run.evaluation.dataFiles.map(\.path) == ["data/co2.csv"])
@@ -64,13 +65,18 @@ import Testing
         #expect(counts[.setupBlock] == 3)
     }
 
+    /// The gallery is trusted and its verdicts are what these tests check, so the time budget
+    /// (which guards against notebooks from pull requests) is generous: the tests run in
+    /// parallel on a machine others share. The budget itself is tested in deriveTests.
+    static let galleryLimits = EvaluationOptions(timeBudget: 600)
+
     /// Runs a gallery notebook, counting what it parses and reads.
     static func run(_ name: String) throws -> (NotebookRun, InputCounts) {
         let path = Self.root.appendingPathComponent("notebooks/\(name)").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let counts = InputCounts()
         let run = InputCounts.$current.withValue(counts) {
-            Pipeline().run(SourceFile(path: "notebooks/\(name)", text: text))
+            Pipeline(limits: galleryLimits).run(SourceFile(path: "notebooks/\(name)", text: text))
         }
         return (run, counts)
     }

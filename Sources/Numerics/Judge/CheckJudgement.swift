@@ -60,6 +60,14 @@ public struct CheckJudgement: Sendable, Hashable, Codable {
     public var hints: [Hint]
     /// Test points that make the check blind to a mistake, and checks whose rows are all vacuous.
     public var warnings: [String]
+
+    /// A judgement as given.
+    public init(rows: [RowJudgement], verdict: Verdict, hints: [Hint], warnings: [String]) {
+        self.rows = rows
+        self.verdict = verdict
+        self.hints = hints
+        self.warnings = warnings
+    }
 }
 
 extension Judge {

@@ -42,7 +42,7 @@ public enum CheckSummary {
             let file = run.notebook.file
             for check in run.checks {
                 let location = file.location(of: check.relation.lowerBound)
-                let verdict = check.verdict.rawValue.uppercased()
+                let verdict = check.status.title
                 let expected = run.isExpectedFailure(check) ? " (expected)" : ""
                 let vacuous = check.isVacuous ? " (vacuous)" : ""
                 let indices = SummaryText.indices(check)
@@ -50,7 +50,8 @@ public enum CheckSummary {
                 out += SummaryText.equation(check)
                 out += indices.isEmpty ? "" : " [\(indices)]"
                 if let hint = check.judgement.hints.first { out += " — \(hint.message)" }
-                if check.verdict == .inconclusive,
+                if let notRun = check.notRun { out += " — did not run: \(notRun.reason)" }
+                if check.status == .inconclusive,
                     let reason = check.judgement.rows.first(where: { $0.verdict == .inconclusive })?.reason
                 {
                     out += " — \(reason)"
@@ -71,7 +72,7 @@ public enum CheckSummary {
     /// `7 checks: 5 pass, 1 fail, 1 inconclusive`, with expected failures and a lesson that no
     /// longer fails called out.
     static func counts(_ outcome: CheckOutcome, expectedFailures: Int? = nil) -> String {
-        let total = outcome.passed + outcome.failed + outcome.inconclusive
+        let total = outcome.total
         var parts = ["\(outcome.passed) pass"]
         if outcome.failed > 0 || outcome.expectsFailure {
             var fail = "\(outcome.failed) fail"
@@ -83,6 +84,7 @@ public enum CheckSummary {
             parts.append(fail)
         }
         if outcome.inconclusive > 0 { parts.append("\(outcome.inconclusive) inconclusive") }
+        if outcome.notRun > 0 { parts.append("\(outcome.notRun) not run") }
         var text = "\(total) check\(total == 1 ? "" : "s"): " + parts.joined(separator: ", ")
         if outcome.isSurprisePass { text += "; marked 'expect: fail' but nothing failed" }
         return text

@@ -33,15 +33,18 @@ enum GFMReport {
                 "⚠️ derive check passed; \(total.inconclusive) checks are inconclusive"
             case .pass: "✅ derive check passed"
             case .fail: "❌ derive check failed"
+            case .error where total.notRun > 0:
+                "🛑 derive check failed: \(total.notRun) check\(total.notRun == 1 ? " did" : "s did") not run"
             case .error: "🛑 derive check failed: notebook errors"
             }
         let notebooks = results.runs.count
-        let checks = total.passed + total.failed + total.inconclusive
+        let checks = total.total
         var counts = "**\(checks) check\(checks == 1 ? "" : "s")** in \(notebooks) notebook"
         counts += notebooks == 1 ? "" : "s"
         let expected = results.runs.map { run in run.checks.filter(run.isExpectedFailure).count }.reduce(0, +)
         counts += ": \(total.passed) pass · \(total.failed) fail" + (expected > 0 ? " (\(expected) expected)" : "")
         counts += " · \(total.inconclusive) inconclusive"
+        if total.notRun > 0 { counts += " · \(total.notRun) not run" }
         let diagnostics = results.runs.flatMap(\.diagnostics) + results.unreadable
         for severity in [Severity.error, .warning] {
             let n = diagnostics.filter { $0.severity == severity }.count
@@ -54,7 +57,7 @@ enum GFMReport {
     static func notebook(_ run: NotebookRun, strict: Bool) -> String {
         let result = run.result(strict: strict)
         let troubled = run.checks.filter {
-            ($0.verdict != .pass && !run.isExpectedFailure($0)) || !$0.judgement.warnings.isEmpty
+            ($0.status != .pass && !run.isExpectedFailure($0)) || !$0.judgement.warnings.isEmpty
         }
         let clean = result == .pass && troubled.isEmpty && run.diagnostics.isEmpty
         let mark = result == .error ? "🛑" : result == .fail ? "❌" : clean ? "✅" : "⚠️"
@@ -88,8 +91,10 @@ enum GFMReport {
     /// folded under one line.
     static func details(_ check: CheckResult, in run: NotebookRun) -> String {
         let line = run.notebook.file.location(of: check.range.lowerBound).line
-        var summary = "\(check.verdict.rawValue.uppercased()) at line \(line)"
-        if let hint = check.judgement.hints.first {
+        var summary = "\(check.status.title) at line \(line)"
+        if let notRun = check.notRun {
+            summary += ": " + notRun.reason
+        } else if let hint = check.judgement.hints.first {
             summary += ": " + hint.message
         } else if let reason = check.judgement.rows.first(where: { $0.verdict != .pass })?.reason {
             summary += ": " + reason
@@ -97,6 +102,9 @@ enum GFMReport {
             summary += ", with a warning: " + warning
         }
         var out = "<details><summary>\(XMLText.escape(summary))</summary>\n\n"
+        if let notRun = check.notRun {
+            return out + "**Did not run:** \(GFMText.escape(notRun.reason))\n\n</details>\n"
+        }
         out += "| Row | Verdict | Claimed | Reference | Rel. error | Ratio | Why |\n"
         out += "| :-- | :-- | --: | --: | --: | --: | :-- |\n"
         for (row, values) in zip(check.judgement.rows, check.assignments) {
@@ -115,10 +123,11 @@ enum GFMReport {
 
     static func badge(_ check: CheckResult, in run: NotebookRun) -> String {
         let vacuous = check.isVacuous ? " (vacuous)" : ""
-        switch check.verdict {
+        switch check.status {
         case .pass: return "✅ pass" + vacuous
         case .fail: return run.isExpectedFailure(check) ? "☑️ fail (expected)" : "❌ **fail**"
         case .inconclusive: return "⚠️ inconclusive" + vacuous
+        case .notRun: return "⛔ **not run**"
         }
     }
 

@@ -13,7 +13,8 @@ extension CheckSummary {
     /// GitHub Actions workflow commands that put the results on the notebooks' lines in a
     /// pull request: `::error` for each error diagnostic and each failed check (a failure a
     /// lesson marked `expect: fail` is kept to show is none), `::warning` for each warning,
-    /// each inconclusive check and each warning of a check's judge. One line per command,
+    /// each inconclusive check and each warning of a check's judge; `::error` for each check
+    /// that did not run. One line per command,
     /// in the order of the notebooks.
     public static func annotations(_ results: CheckResults) -> String {
         var out = results.unreadable.map(Annotation.init(diagnostic:)).map(\.command).joined()
@@ -33,9 +34,12 @@ extension CheckSummary {
                         ).command
                 }
                 let details = SummaryText.troubledRows(check) + check.judgement.hints.map { "hint: \($0.message)" }
-                switch check.verdict {
+                switch check.status {
                 case .fail where !run.isExpectedFailure(check): annotate("error", "the check fails", details)
                 case .inconclusive: annotate("warning", "the check is inconclusive", details)
+                case .notRun where check.notRun?.cause != .error:
+                    // A check's own error is annotated already, as a diagnostic.
+                    annotate("error", "the check did not run", [check.notRun?.reason ?? ""])
                 default: break
                 }
                 for warning in check.judgement.warnings { annotate("warning", "warning", [warning]) }

@@ -7,7 +7,7 @@ import Setup
 extension CheckSummary {
     /// The version of the JSON document's schema (`docs/check-report.schema.json`); it
     /// changes when a field is removed or changes meaning, not when one is added.
-    public static let jsonVersion = 1
+    public static let jsonVersion = 2
     /// Values (sides, ratios, norms, parameters, steps) keep eight significant digits: more
     /// than a reviewer compares, fewer than the digits in which finite differences differ
     /// between CPUs.
@@ -54,10 +54,11 @@ enum JSONReport {
         let rows = checks.map(\.judgement.rows.count).reduce(0, +)
         let counts: [(String, Int)] = [
             ("checks", checks.count),
-            ("pass", checks.filter { $0.verdict == .pass }.count),
-            ("fail", checks.filter { $0.verdict == .fail }.count),
+            ("pass", checks.filter { $0.status == .pass }.count),
+            ("fail", checks.filter { $0.status == .fail }.count),
             ("expectedFail", expected),
-            ("inconclusive", checks.filter { $0.verdict == .inconclusive }.count),
+            ("inconclusive", checks.filter { $0.status == .inconclusive }.count),
+            ("notRun", checks.filter { $0.status == .notRun }.count),
             ("vacuous", checks.filter(\.isVacuous).count),
             ("rows", rows),
             ("errors", diagnostics.filter { $0.severity == .error }.count),
@@ -89,12 +90,20 @@ enum JSONReport {
             ("parameter", .string(check.parameterName)),
             ("rowIndices", .array(check.rowIndices.map(index))),
             ("entryIndices", .array(check.entryIndices.map(index))),
-            ("verdict", .string(check.verdict.rawValue)),
+            ("verdict", .string(check.status.rawValue)),
+            ("notRun", check.notRun.map(notRun) ?? .null),
             ("expectedFailure", .bool(run.isExpectedFailure(check))),
             ("vacuous", .bool(check.isVacuous)),
             ("hints", .array(check.judgement.hints.map(hint))),
             ("warnings", .array(check.judgement.warnings.map(JSONValue.string))),
             ("rows", .array(zip(check.judgement.rows, check.assignments).map { row($0, $1, of: check) })),
+        ])
+    }
+
+    static func notRun(_ notRun: NotRun) -> JSONValue {
+        .object([
+            ("reason", .string(notRun.reason)), ("cause", .string(notRun.cause.rawValue)),
+            ("limit", .string(notRun.limit?.rawValue)),
         ])
     }
 

@@ -94,6 +94,14 @@ enum JUnitReport {
         }
         for check in run.checks {
             let line = run.notebook.file.location(of: check.range.lowerBound).line
+            if let notRun = check.notRun {
+                let message = "did not run: " + notRun.reason
+                cases.append(
+                    Case(
+                        classname: path, name: "line \(line): \(SummaryText.equation(check))", file: path, line: line,
+                        outcome: .error(type: "not run", message: message, text: message)))
+                continue
+            }
             for (row, values) in zip(check.judgement.rows, check.assignments) {
                 let assignment = SummaryText.assignment(values, of: check)
                 var name = "line \(line): \(SummaryText.equation(check))"

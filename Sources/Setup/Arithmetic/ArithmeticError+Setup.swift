@@ -42,7 +42,8 @@ extension EvaluationError {
         case .tooLarge(let rows, let columns):
             self.init(
                 .limit, "a \(rows)×\(columns) value is larger than the limit of \(maxElements) entries",
-                help: "use less data; the limit keeps a notebook from running the machine out of memory")
+                help: "use less data; the limit keeps a notebook from running the machine out of memory",
+                limit: .entries)
         case .linearAlgebra(let failure):
             self = Factorizations.failure(failure)
         }

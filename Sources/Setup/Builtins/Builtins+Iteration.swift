@@ -60,9 +60,11 @@ extension Builtins {
                 current = next
             }
             let change = recent.last.map { (current.matrix - $0).maxAbs } ?? .nan
-            throw call.fail(
+            var failure = call.fail(
                 .invalid, "'fixpoint' did not settle in \(limit) steps; the last step changed the iterate by \(change)",
                 help: "check that the step converges from the starting point")
+            failure.limit = .iterations
+            throw failure
         }
     ]
 

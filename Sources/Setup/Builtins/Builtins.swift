@@ -138,7 +138,9 @@ struct BuiltinCall {
         } catch {
             let described = EvaluationError(error, maxElements: context.options.maxElements)
             let at: Int? = if case .notSquare = error { argument } else { nil }
-            throw fail(described.kind, described.message, help: described.help, argument: at)
+            var failure = fail(described.kind, described.message, help: described.help, argument: at)
+            failure.limit = described.limit
+            throw failure
         }
     }
 

@@ -24,11 +24,12 @@ final class EvaluationContext: @unchecked Sendable {
             defer { exceeded = true }
             return !exceeded
         }
-        guard first else { throw EvaluationError(.dependency, "the time budget is spent") }
+        guard first else { throw EvaluationError(.dependency, "the time budget is spent", limit: .time) }
         throw EvaluationError(
             .limit, "evaluation took longer than the time budget of \(Self.seconds(options.timeBudget))",
             help:
-                "make the data smaller or the iteration shorter; the budget guards against notebooks that never finish")
+                "make the data smaller or the iteration shorter; the budget guards against notebooks that never finish",
+            limit: .time)
     }
 
     /// Throws when a value of `rows`×`columns` would pass the size limit.

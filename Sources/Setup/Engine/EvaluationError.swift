@@ -35,17 +35,21 @@ public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertibl
     public var range: SourceRange?
     /// Further positions ("'K' is defined here").
     public var notes: [Diagnostic.Note]
+    /// The sandbox's limit that stopped the evaluation, if one did (kept when the error is
+    /// seen again from a definition that uses the one that failed).
+    public var limit: EvaluationLimit?
 
     /// An error of `kind`.
     public init(
         _ kind: Kind, _ message: String, help: String? = nil, range: SourceRange? = nil,
-        notes: [Diagnostic.Note] = []
+        notes: [Diagnostic.Note] = [], limit: EvaluationLimit? = nil
     ) {
         self.kind = kind
         self.message = message
         self.help = help
         self.range = range
         self.notes = notes
+        self.limit = limit
     }
 
     /// The message, and the help when there is one.
@@ -71,4 +75,17 @@ public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertibl
         if copy.range == nil { copy.range = range }
         return copy
     }
+}
+
+/// The limits that keep a notebook from a pull request from running the machine out, as
+/// errors name them.
+public enum EvaluationLimit: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Seconds of evaluation a notebook may take in all (`EvaluationOptions.timeBudget`).
+    case time
+    /// Entries of any one value (`EvaluationOptions.maxElements`).
+    case entries
+    /// How deeply function calls nest (`EvaluationOptions.maxCallDepth`).
+    case callDepth
+    /// The steps `fixpoint` may take (`EvaluationOptions.fixpointLimit`).
+    case iterations
 }

@@ -207,7 +207,8 @@ struct Interpreter {
         guard depth < context.options.maxCallDepth else {
             throw EvaluationError(
                 .limit, "function calls nest deeper than \(context.options.maxCallDepth) levels",
-                help: "a function that is passed itself never returns; check what calls what", range: range)
+                help: "a function that is passed itself never returns; check what calls what", range: range,
+                limit: .callDepth)
         }
         switch function.body {
         case .builtin(let name):

@@ -10,7 +10,7 @@ import Testing
         #expect(CheckSummary.gfm(SummaryFixtures.results(["failing"])).hasPrefix("## ❌ derive check failed\n"))
         #expect(
             CheckSummary.gfm(SummaryFixtures.results(["error"])).hasPrefix(
-                "## 🛑 derive check failed: notebook errors\n"))
+                "## 🛑 derive check failed: 1 check did not run\n"))
     }
 
     @Test func aNotebookWhereEverythingPassedFoldsItsTableAway() {

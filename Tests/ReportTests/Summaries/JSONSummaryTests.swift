@@ -60,7 +60,7 @@ import Testing
     @Test func theDocumentParsesAndCarriesTheNumbers() throws {
         let data = Data(CheckSummary.json(SummaryFixtures.results(["failing"])).utf8)
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(document["version"] as? Int == 1)
+        #expect(document["version"] as? Int == 2)
         #expect(document["result"] as? String == "fail")
         let notebooks = try #require(document["notebooks"] as? [[String: Any]])
         let checks = try #require(notebooks.first?["checks"] as? [[String: Any]])

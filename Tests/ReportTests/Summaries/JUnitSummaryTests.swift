@@ -47,14 +47,17 @@ import Testing
         for suite in suites { #expect(Self.claimed(suite) == (try Self.counted(suite))) }
     }
 
-    @Test func thereIsOneTestCasePerCheckRowAndOneErrorPerNotebookError() throws {
+    @Test func thereIsOneTestCasePerCheckRowOneErrorPerNotebookErrorAndOnePerCheckThatDidNotRun() throws {
         let results = SummaryFixtures.all()
         let rows = results.runs.flatMap(\.checks).map(\.judgement.rows.count).reduce(0, +)
         let errors = results.runs.flatMap(\.diagnostics).filter { $0.severity == .error }.count
+        let notRun = results.runs.flatMap(\.checks).filter { $0.status == .notRun }.count
+        #expect(notRun == 1)
         let root = try Self.parse(CheckSummary.junit(results))
-        // failing: two rows fail; error: two errors; doubtful: one inconclusive row; lesson: two
-        // rows fail as expected.
-        #expect(Self.claimed(root) == Counts(tests: rows + errors, failures: 2, errors: 2, skipped: 3))
+        // failing: two rows fail; error: two errors and its one check, which did not run;
+        // doubtful: one inconclusive row; lesson: two rows fail as expected.
+        #expect(
+            Self.claimed(root) == Counts(tests: rows + errors + notRun, failures: 2, errors: 3, skipped: 3))
     }
 
     @Test func withStrictInconclusiveRowsFailAndWarningsAreErrors() throws {
