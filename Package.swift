@@ -33,11 +33,14 @@ let package = Package(
         .target(name: "TeX", dependencies: ["Diagnostics"], exclude: ["README.md"]),
         // The gp language: syntax, definition graph, evaluation, builtins.
         .target(name: "Setup", dependencies: ["Numerics", "Diagnostics"], exclude: ["README.md"]),
+        // Code cells run in a child process: the protocol, the Python and Swift runtimes.
+        .target(name: "CodeCells", dependencies: ["Setup", "Numerics", "Diagnostics"], exclude: ["README.md"]),
         // TeX as a computation: checked equations read, evaluated and judged.
         .target(name: "Checks", dependencies: ["Setup", "Numerics", "Diagnostics", "TeX"], exclude: ["README.md"]),
         // read → parse → evaluate → check, each stage named; the cache and the inputs hash.
         .target(
-            name: "Pipeline", dependencies: ["Notebook", "TeX", "Setup", "Checks", "Numerics", "Diagnostics"],
+            name: "Pipeline",
+            dependencies: ["Notebook", "TeX", "Setup", "CodeCells", "Checks", "Numerics", "Diagnostics"],
             exclude: ["README.md"]),
         // Renders only: the HTML page, check panels, SVG figures, summaries.
         .target(
@@ -47,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "derive",
             dependencies: [
-                "Pipeline", "Report", "Setup", "Diagnostics", "Numerics",
+                "Pipeline", "Report", "Setup", "Diagnostics", "Numerics", "CodeCells",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -26,7 +26,7 @@ struct CheckFailure: Error {
     /// An evaluation error of the setup, met at `range` of the equation.
     init(_ error: EvaluationError, at range: SourceRange) {
         self.init(
-            error.message, range, help: error.help, isConsequence: error.kind == .dependency, limit: error.limit)
+            error.message, range, help: error.help, isConsequence: error.isReported, limit: error.limit)
     }
 }
 

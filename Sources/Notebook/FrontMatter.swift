@@ -6,14 +6,15 @@ import Diagnostics
 /// `expect` (`fail` marks a deliberately wrong derivation kept as a lesson: its failing
 /// checks are the expected outcome), and the descriptive `author`, `date`, `description`,
 /// `source` (where a derivation by someone else comes from) and `license` (its licence),
-/// and the limits of evaluation a notebook may lower (never raise): `time-limit` (seconds),
-/// `max-entries`, `max-call-depth` and `max-iterations`.
+/// the limits of evaluation a notebook may lower (never raise): `time-limit` (seconds),
+/// `max-entries`, `max-call-depth` and `max-iterations`, and `requirements` (the pinned
+/// requirements file of the notebook's code cells).
 /// Values may be quoted with `"` or `'`. Nested YAML is not supported and is reported.
 public struct FrontMatter: Sendable, Hashable {
     /// The keys derive understands.
     public static let knownKeys = [
         "title", "expect", "author", "date", "description", "source", "license", "time-limit", "max-entries",
-        "max-call-depth", "max-iterations",
+        "max-call-depth", "max-iterations", "requirements",
     ]
 
     /// Every key and its (unquoted) value, in order.

@@ -12,7 +12,8 @@ public struct ParsedNotebook: Sendable {
     public let headings: [Heading]
     /// Every piece of math that is only rendered: `$…$`, `` $`…`$ ``, `$$…$$`, ```` ```math ````.
     public let math: [MathSpan]
-    /// The ```` ```gp ```` and ```` ```math check ```` blocks, in document order.
+    /// The ```` ```gp ````, ```` ```math check ````, ```` ```python ```` and ```` ```swift ````
+    /// blocks, in document order.
     public let cells: [Cell]
     /// Problems found while reading (front matter, unclosed fences).
     public let diagnostics: [Diagnostic]
@@ -52,6 +53,9 @@ public struct ParsedNotebook: Sendable {
             case "math" where words.dropFirst().contains("check"):
                 roles[block.startLine] = .cell(cells.count)
                 cells.append(Cell(kind: .check, code: fragment, range: range, info: info))
+            case "python", "swift":
+                roles[block.startLine] = .cell(cells.count)
+                cells.append(Cell(kind: .code(language: words[0]), code: fragment, range: range, info: info))
             case "math":
                 roles[block.startLine] = .math(math.count)
                 math.append(MathSpan(tex: fragment, range: range, style: .fence))
@@ -163,6 +167,8 @@ public struct Cell: Sendable, Hashable {
         case setup
         /// ```` ```math check ````: equations to check.
         case check
+        /// ```` ```python ```` or ```` ```swift ````: a code cell, by its language's name.
+        case code(language: String)
     }
     /// Setup or check.
     public let kind: Kind
@@ -170,6 +176,6 @@ public struct Cell: Sendable, Hashable {
     public let code: SourceFragment
     /// The whole block in the notebook, fences included.
     public let range: SourceRange
-    /// The fence's info string (`gp`, `math check`).
+    /// The fence's info string (`gp`, `math check`, `python`).
     public let info: String
 }

@@ -51,11 +51,27 @@ public struct CheckCache: Sendable {
 
     /// What every check of a notebook depends on besides its own TeX: the gp blocks, the
     /// data files evaluation read and all the math (whose `\newcommand`s a check may use).
-    static func context(_ parse: NotebookParse, dataFiles: [DataFile]) -> String {
+    static func context(
+        _ parse: NotebookParse, dataFiles: [DataFile], requirements: DataFile? = nil, codeAllowed: Bool = false
+    ) -> String {
         let notebook = parse.notebook
         var context = ""
-        for cell in notebook.cells where cell.kind == .setup {
-            context += "gp \(cell.code.text.utf8.count)\n\(cell.code.text)\n"
+        for cell in notebook.cells {
+            switch cell.kind {
+            case .setup: context += "gp \(cell.code.text.utf8.count)\n\(cell.code.text)\n"
+            case .code(let language): context += "\(language) \(cell.code.text.utf8.count)\n\(cell.code.text)\n"
+            case .check: break
+            }
+        }
+        // A check that needs code is judged only when code runs: a verdict made with code
+        // allowed is never shown to a run without it.
+        if notebook.cells.contains(where: { if case .code = $0.kind { true } else { false } }) {
+            context += "code \(codeAllowed ? "allowed" : "not allowed")\n"
+        }
+        if let requirements {
+            var hasher = SHA256()
+            hasher.update(requirements.bytes)
+            context += "requirements \(requirements.path) \(hasher.hexDigest())\n"
         }
         for file in dataFiles {
             var hasher = SHA256()

@@ -19,13 +19,33 @@ public struct NotebookParse: Sendable {
     public let setupCells: [Int]
     /// The checks of each checked equation whose TeX could be read, by cell.
     public let readings: [Int: CheckCellReading]
+    /// The cells that are code cells, in order: code cell k is cell `codeCells[k]`.
+    public let codeCells: [Int]
+    /// Problems in the code cells' options.
+    public let codeDiagnostics: [Diagnostic]
 
     /// Parses `file`.
     public init(file: SourceFile) {
         let notebook = ParsedNotebook(file: file)
         let math = NotebookMath(notebook: notebook)
         let setupCells = notebook.cells.indices.filter { notebook.cells[$0].kind == .setup }
-        let definitions = NotebookDefinitions(blocks: setupCells.map { notebook.cells[$0].code })
+        var sources: [NotebookDefinitions.Source] = []
+        var codeCells: [Int] = []
+        var codeDiagnostics: [Diagnostic] = []
+        for (index, cell) in notebook.cells.enumerated() {
+            switch cell.kind {
+            case .setup: sources.append(.gp(cell.code))
+            case .code(let name):
+                guard let language = CodeLanguage(rawValue: name) else { continue }
+                let (code, found) = CodeCell.read(
+                    cell.code, language: language, index: codeCells.count, range: cell.range)
+                sources.append(.code(code))
+                codeCells.append(index)
+                codeDiagnostics += found
+            case .check: break
+            }
+        }
+        let definitions = NotebookDefinitions(sources: sources)
         var readings: [Int: CheckCellReading] = [:]
         for (index, cell) in notebook.cells.enumerated() where cell.kind == .check {
             // A checked equation whose TeX has an error is reported once, by the TeX parser.
@@ -38,12 +58,17 @@ public struct NotebookParse: Sendable {
         self.definitions = definitions
         self.setupCells = setupCells
         self.readings = readings
+        self.codeCells = codeCells
+        self.codeDiagnostics = codeDiagnostics
     }
 
     /// Every check of the notebook, in document order.
     public var checks: [PlannedCheck] {
         readings.keys.sorted().flatMap { readings[$0]?.checks ?? [] }
     }
+
+    /// The position of cell `index` among the code cells, if it is one.
+    public func codeCell(ofCell index: Int) -> Int? { codeCells.firstIndex(of: index) }
 
     /// The position of cell `index` among the gp blocks, if it is one.
     public func setupBlock(ofCell index: Int) -> Int? { setupCells.firstIndex(of: index) }

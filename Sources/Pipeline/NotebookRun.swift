@@ -18,8 +18,11 @@ public struct NotebookRun: Sendable {
     /// Everything found wrong or suspicious, one per root cause, sorted by position.
     public let diagnostics: [Diagnostic]
     /// The hash of what the run was made from: the notebook, the data files evaluation
-    /// read, and derive's version.
+    /// read, the requirements file it names, and derive's version.
     public let inputs: InputsHash
+    /// What the code cells' processes said they are ("Python 3.11.7", "numpy 2.4.6", …);
+    /// empty when no code ran.
+    public let codeVersions: [String]
 
     /// A run of `file` with the default pipeline and no cache.
     public init(file: SourceFile) {
@@ -28,8 +31,9 @@ public struct NotebookRun: Sendable {
 
     init(
         parse: NotebookParse, evaluation: NotebookEvaluation, checks: [CheckResult], diagnostics: [Diagnostic],
-        inputs: InputsHash
+        inputs: InputsHash, codeVersions: [String] = []
     ) {
+        self.codeVersions = codeVersions
         self.parse = parse
         self.evaluation = evaluation
         self.checks = checks
@@ -52,6 +56,12 @@ public struct NotebookRun: Sendable {
     public func setupResults(forCell cell: Int) -> BlockResults? {
         guard let block = parse.setupBlock(ofCell: cell), evaluation.blocks.indices.contains(block) else { return nil }
         return evaluation.blocks[block]
+    }
+
+    /// What code cell `cell` (an index into the notebook's cells) did, if it is one.
+    public func codeResults(forCell cell: Int) -> CodeCellResults? {
+        guard let index = parse.codeCell(ofCell: cell), evaluation.codeCells.indices.contains(index) else { return nil }
+        return evaluation.codeCells[index]
     }
 
     /// The TeX trees of the two sides of a judged check, cut from its cell's one parse.

@@ -1,4 +1,5 @@
 import Checks
+import CodeCells
 import Diagnostics
 import Foundation
 import Numerics
@@ -15,12 +16,19 @@ public struct Pipeline: Sendable {
     /// The limits of evaluation (the command line's), which a notebook's front matter may
     /// lower; the folder of data files is each notebook's own.
     public var limits: EvaluationOptions
+    /// Whether and how code cells run (`--allow-code`).
+    public var code: CodeOptions
 
-    /// A pipeline that keeps judged checks in `cache` and evaluates within `limits`.
-    public init(cache: CheckCache? = nil, judge: Judge = Judge(), limits: EvaluationOptions = EvaluationOptions()) {
+    /// A pipeline that keeps judged checks in `cache`, evaluates within `limits` and runs code
+    /// cells as `code` says.
+    public init(
+        cache: CheckCache? = nil, judge: Judge = Judge(), limits: EvaluationOptions = EvaluationOptions(),
+        code: CodeOptions = CodeOptions()
+    ) {
         self.cache = cache
         self.judge = judge
         self.limits = limits
+        self.code = code
     }
 
     /// Reads, parses, evaluates and checks the notebook at `path`.
@@ -32,17 +40,31 @@ public struct Pipeline: Sendable {
     public func run(_ file: SourceFile) -> NotebookRun {
         let parse = NotebookParse(file: file)
         let (options, limitDiagnostics) = Limits.applying(parse.notebook.frontMatter, to: limits, file: file)
-        let evaluation = evaluate(parse, options: options)
-        let inputs = InputsHash(notebook: file.text, dataFiles: evaluation.dataFiles.map { ($0.path, $0.bytes) })
-        let (checks, problems) = check(parse, evaluation)
+        let requirements = Requirements.read(parse.notebook)
+        let executor =
+            code.allowed && parse.definitions.codeCells.contains(where: \.evaluates)
+            ? NotebookCode(definitions: parse.definitions, options: code, directory: Self.folder(of: file.path)) : nil
+        defer { executor?.stop() }
+        let evaluation = evaluate(parse, options: options, executor: executor)
+        var data = evaluation.dataFiles.map { ($0.path, $0.bytes) }
+        if let file = requirements.file { data.append(("requirements " + file.path, file.bytes)) }
+        let inputs = InputsHash(notebook: file.text, dataFiles: data)
+        let (checks, problems) = check(parse, evaluation, requirements: requirements)
         let readingDiagnostics = parse.readings.keys.sorted().flatMap { parse.readings[$0]?.diagnostics ?? [] }
         let notRun = Limits.notRunDiagnostic(
             checks, file: file, options: options, frontMatter: parse.notebook.frontMatter)
         return NotebookRun(
             parse: parse, evaluation: evaluation, checks: checks,
-            diagnostics: parse.notebook.diagnostics + limitDiagnostics + evaluation.diagnostics + parse.math.diagnostics
-                + readingDiagnostics + problems + (notRun.map { [$0] } ?? []),
-            inputs: inputs)
+            diagnostics: parse.notebook.diagnostics + parse.codeDiagnostics + requirements.diagnostics
+                + limitDiagnostics + evaluation.diagnostics + parse.math.diagnostics + readingDiagnostics + problems
+                + (notRun.map { [$0] } ?? []),
+            inputs: inputs, codeVersions: executor?.versions ?? [])
+    }
+
+    /// The folder of a notebook, "." for one in the current folder.
+    static func folder(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
     }
 
     // MARK: - Stages
@@ -59,22 +81,25 @@ public struct Pipeline: Sendable {
     }
 
     /// Evaluate: the gp blocks at their base point within `options`' limits, data files read
-    /// from the notebook's folder.
-    func evaluate(_ parse: NotebookParse, options: EvaluationOptions) -> NotebookEvaluation {
-        let folder = (parse.notebook.file.path as NSString).deletingLastPathComponent
+    /// from the notebook's folder, code cells run on `executor` (nil: code is not allowed).
+    func evaluate(_ parse: NotebookParse, options: EvaluationOptions, executor: CodeExecutor?) -> NotebookEvaluation {
         var options = options
-        options.baseDirectory = folder.isEmpty ? "." : folder
-        return NotebookEvaluation(definitions: parse.definitions, options: options)
+        options.baseDirectory = Self.folder(of: parse.notebook.file.path)
+        return NotebookEvaluation(definitions: parse.definitions, options: options, executor: executor)
     }
 
     /// Check: every planned check judged or not run, cell by cell, or taken from the cache
     /// when nothing it depends on changed. A cell with a check a limit stopped is not cached:
     /// the next run, with another limit, may get further.
-    func check(_ parse: NotebookParse, _ evaluation: NotebookEvaluation) -> (
+    func check(_ parse: NotebookParse, _ evaluation: NotebookEvaluation, requirements: Requirements) -> (
         checks: [CheckResult], problems: [Diagnostic]
     ) {
         let runner = CheckRunner(evaluation: evaluation, judge: judge)
-        let context = cache == nil ? "" : CheckCache.context(parse, dataFiles: evaluation.dataFiles)
+        let context =
+            cache == nil
+            ? ""
+            : CheckCache.context(
+                parse, dataFiles: evaluation.dataFiles, requirements: requirements.file, codeAllowed: code.allowed)
         var checks: [CheckResult] = []
         var problems: [Diagnostic] = []
         for cell in parse.readings.keys.sorted() {

@@ -25,6 +25,8 @@ struct CellRenderer {
                 html += SetupResults.html(results)
             }
             return html + "</section>\n"
+        case .code(let language):
+            return codeHTML(index, language: language)
         case .check:
             let results = run.checks.filter { $0.cell == index }
             let number = typesetter.number(forCell: index)
@@ -50,6 +52,35 @@ struct CellRenderer {
             }
             return html + "\(panels)</div></section>\n"
         }
+    }
+}
+
+extension CellRenderer {
+    /// A code cell: its code (unless `echo: false`), what it defined, what it printed, and
+    /// why it did not run when it did not.
+    func codeHTML(_ index: Int, language: String) -> String {
+        let cell = notebook.cells[index]
+        let results = run.codeResults(forCell: index)
+        var html = "<section class=\"cell code\"><span class=\"cell-label\">\(XMLText.escape(language)) cell</span>"
+        if results?.cell.echo ?? true {
+            html +=
+                "<pre><code class=\"language-\(XMLText.escape(language))\">\(XMLText.escape(cell.code.text))\n</code></pre>"
+        }
+        guard let results else { return html + "</section>\n" }
+        switch results.outcome {
+        case .notRun:
+            html += "<p class=\"not-checked\">Not run: code cells need <code>--allow-code</code>.</p>"
+        case .shownOnly:
+            html += "<p class=\"not-checked\">Shown only (<code>eval: false</code>).</p>"
+        case .failed(let error) where !error.isReported:
+            html += "<p class=\"not-checked\">The cell failed: \(XMLText.escape(error.message)).</p>"
+        case .ran(let code) where !code.printed.isEmpty:
+            html += "<details class=\"printed\" open><summary>printed</summary><pre>"
+            html += XMLText.escape(code.printed) + "</pre></details>"
+        default: break
+        }
+        if results.cell.showsResults { html += SetupResults.html(results.results) }
+        return html + "</section>\n"
     }
 }
 

@@ -52,7 +52,12 @@ enum SetupResults {
         case .function(let parameters):
             return ("function of \(parameters.count)", "", false)
         case .failed(let error):
-            let reason = error.kind == .dependency ? "uses a definition that could not be evaluated" : error.message
+            let reason =
+                switch error.kind {
+                case .dependency: "uses a definition that could not be evaluated"
+                case .codeNotRun: "not run: code cells need --allow-code"
+                default: error.message
+                }
             return ("not evaluated", XMLText.escape(reason), false)
         }
     }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CodeCells
+import Foundation
 import Pipeline
 import Setup
 
@@ -44,6 +46,46 @@ struct NotebookOptions: ParsableArguments {
             throw ValidationError("\(name) must be at least 1")
         }
         guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be at least 1") }
+        guard codeTimeLimit > 0, codeNotebookTimeLimit > 0 else {
+            throw ValidationError("--code-time-limit and --code-notebook-time-limit must be more than 0 seconds")
+        }
+    }
+
+    @Flag(
+        name: .customLong("allow-code"),
+        help: """
+            Run the notebooks' python and swift cells (also DERIVE_ALLOW_CODE=1). Only for \
+            notebooks whose code you trust: never for one from a pull request you have not read.
+            """)
+    var allowCode = false
+
+    @Option(
+        name: .customLong("code-time-limit"),
+        help: ArgumentHelp("Seconds one run of a code cell may take.", valueName: "seconds"))
+    var codeTimeLimit: Double = 30
+
+    @Option(
+        name: .customLong("code-notebook-time-limit"),
+        help: ArgumentHelp("Seconds a notebook's code may take in all, compiling included.", valueName: "seconds"))
+    var codeNotebookTimeLimit: Double = 300
+
+    @Option(
+        name: .customLong("code-env"),
+        help: ArgumentHelp(
+            "Pass this environment variable to code cells (besides PATH, HOME and the locale); repeatable.",
+            valueName: "name"))
+    var codeEnvironment: [String] = []
+
+    /// How code cells run: the flags, then the environment (DERIVE_ALLOW_CODE, DERIVE_PYTHON,
+    /// DERIVE_SWIFTC, DERIVE_CODE_ENV).
+    var code: CodeOptions {
+        var options = CodeOptions.from(environment: ProcessInfo.processInfo.environment)
+        options.allowed = options.allowed || allowCode
+        options.runTimeLimit = codeTimeLimit
+        options.notebookTimeLimit = codeNotebookTimeLimit
+        options.passedEnvironment += codeEnvironment
+        options.buildCache = noCache ? nil : ".derive-cache/swift"
+        return options
     }
 
     /// The paths to read, with the default folder when none is given.
@@ -53,6 +95,7 @@ struct NotebookOptions: ParsableArguments {
     var session: Session {
         let limits = EvaluationOptions(
             maxElements: maxEntries, timeBudget: timeLimit, maxCallDepth: maxCallDepth, fixpointLimit: maxIterations)
-        return Session(pipeline: Pipeline(cache: noCache ? nil : CheckCache(), limits: limits), strict: strict)
+        return Session(
+            pipeline: Pipeline(cache: noCache ? nil : CheckCache(), limits: limits, code: code), strict: strict)
     }
 }

@@ -2,12 +2,19 @@ import Diagnostics
 
 /// The checks `NotebookDefinitions` runs over the blocks, one statement at a time.
 struct DefinitionAnalysis {
+    /// A gp statement or a code cell, in document order.
+    enum Entry {
+        case statement(SetupDefinition, block: Int)
+        case code(CodeCell, defined: [CodeName])
+    }
+
     var blocks: [(fragment: SourceFragment, syntax: SetupBlock)] = []
     var definitions: [String: NotebookDefinitions.Definition] = [:]
     var order: [String] = []
     var diagnostics: [Diagnostic] = []
-    /// Every statement that defines a name (redefinitions included), for the second pass.
-    private var statements: [(syntax: SetupDefinition, block: Int)] = []
+    /// Every statement that defines a name (redefinitions excluded) and every code cell, in
+    /// document order, for the second pass.
+    private var entries: [Entry] = []
     /// Names whose right-hand side did not parse.
     private var unparsed: Set<String> = []
 
@@ -34,7 +41,7 @@ struct DefinitionAnalysis {
             if case .invalid = statement.body.kind { unparsed.insert(name) }
             // A 'param' family or function is reported by the parser.
             if statement.keyword == .param, statement.form != .value { unparsed.insert(name) }
-            statements.append((statement, block))
+            entries.append(.statement(statement, block: block))
             order.append(name)
             definitions[name] = NotebookDefinitions.Definition(
                 name: name, kind: Self.kind(of: statement), syntax: statement, block: block,
@@ -42,6 +49,34 @@ struct DefinitionAnalysis {
                 range: fragment.fileRange(statement.range.lowerBound, statement.range.upperBound),
                 nameRange: nameRange, dependencies: [], isValid: true)
         }
+    }
+
+    /// Records the names a code cell defines (a name with `[i]` is a family with one index);
+    /// its reads are resolved in the second pass.
+    mutating func add(code cell: CodeCell) {
+        var defined: [CodeName] = []
+        for output in cell.defines {
+            if let first = definitions[output.name] {
+                diagnostics.append(
+                    .error(
+                        "'\(output.name)' is already defined", file: cell.fragment.file, range: output.range,
+                        help: "give this definition another name, or remove one of them",
+                        notes: [.init("'\(output.name)' is first defined here", range: first.nameRange)]))
+                continue
+            }
+            defined.append(output)
+            order.append(output.name)
+            let form: SetupDefinition.Form =
+                output.isFamily ? .family(indices: [SetupName("i", range: SourceRange(0, 0))]) : .value
+            let syntax = SetupDefinition(
+                keyword: .let, name: SetupName(output.name, range: SourceRange(0, 0)), form: form,
+                body: SetupExpression(.invalid, range: SourceRange(0, 0)), range: SourceRange(0, 0))
+            definitions[output.name] = NotebookDefinitions.Definition(
+                name: output.name, kind: output.isFamily ? .family(indexCount: 1) : .value, syntax: syntax, block: -1,
+                order: order.count - 1, range: cell.range, nameRange: output.range, dependencies: [], isValid: true,
+                codeCell: cell.index)
+        }
+        entries.append(.code(cell, defined: defined))
     }
 
     static func kind(of statement: SetupDefinition) -> NotebookDefinitions.Kind {
@@ -57,55 +92,122 @@ struct DefinitionAnalysis {
     /// Resolves every name used: unknown names, uses before the definition, cycles.
     mutating func resolve() {
         var references: [String: [SetupName]] = [:]
-        for (statement, _) in statements {
-            references[statement.name.name] = FreeNames.of(statement)
-        }
-        let known = order + Builtins.constantNames + Builtins.functionNames
-        var inCycle: Set<String> = []
-        for (statement, block) in statements {
-            let name = statement.name.name
-            let fragment = blocks[block].fragment
-            guard let definition = definitions[name] else { continue }
-            var valid = !unparsed.contains(name)
-            var dependencies: Set<String> = []
-            var reported: Set<String> = []
-            for use in references[name] ?? [] {
-                let range = fragment.fileRange(use.range.lowerBound, use.range.upperBound)
-                if let target = definitions[use.name] {
-                    if target.order < definition.order {
-                        dependencies.insert(use.name)
-                        if !target.isValid || unparsed.contains(use.name) { valid = false }
-                        continue
-                    }
-                    valid = false
-                    guard reported.insert(use.name).inserted, !(inCycle.contains(name) && inCycle.contains(use.name))
-                    else { continue }
-                    if use.name != name, let path = Self.path(from: use.name, to: name, references: references) {
-                        inCycle.formUnion(path)
-                    }
-                    diagnostics.append(
-                        orderError(
-                            use: use.name, in: name, at: range, target: target, references: references,
-                            file: fragment.file))
-                } else if Builtins.isKnown(use.name) {
-                    continue
-                } else {
-                    valid = false
-                    guard reported.insert(use.name).inserted else { continue }
-                    let isCall = FreeNames.isCall(use, in: statement.body)
-                    let candidates = isCall ? Builtins.functionNames + order : known
-                    let suggestion = NameSuggestions.nearest(to: use.name, among: candidates)
-                    diagnostics.append(
-                        .error(
-                            "unknown \(isCall ? "function" : "name") '\(use.name)'", file: fragment.file, range: range,
-                            help: suggestion.map { "did you mean '\($0)'?" }))
-                }
+        for entry in entries {
+            switch entry {
+            case .statement(let statement, _): references[statement.name.name] = FreeNames.of(statement)
+            case .code(let cell, let defined):
+                let reads = cell.reads.map { SetupName($0.name, range: $0.range) }
+                for output in defined { references[output.name] = reads }
             }
-            definitions[name] = NotebookDefinitions.Definition(
-                name: name, kind: definition.kind, syntax: definition.syntax, block: definition.block,
-                order: definition.order, range: definition.range, nameRange: definition.nameRange,
-                dependencies: dependencies, isValid: valid)
         }
+        var inCycle: Set<String> = []
+        for entry in entries {
+            switch entry {
+            case .statement(let statement, let block):
+                resolve(statement, fragment: blocks[block].fragment, references: references, inCycle: &inCycle)
+            case .code(let cell, let defined):
+                resolve(cell, defined: defined, references: references)
+            }
+        }
+    }
+
+    private mutating func resolve(
+        _ statement: SetupDefinition, fragment: SourceFragment, references: [String: [SetupName]],
+        inCycle: inout Set<String>
+    ) {
+        let known = order + Builtins.constantNames + Builtins.functionNames
+        let name = statement.name.name
+        guard let definition = definitions[name] else { return }
+        var valid = !unparsed.contains(name)
+        var dependencies: Set<String> = []
+        var reported: Set<String> = []
+        for use in references[name] ?? [] {
+            let range = fragment.fileRange(use.range.lowerBound, use.range.upperBound)
+            if let target = definitions[use.name] {
+                if target.order < definition.order {
+                    dependencies.insert(use.name)
+                    if !target.isValid || unparsed.contains(use.name) { valid = false }
+                    continue
+                }
+                valid = false
+                guard reported.insert(use.name).inserted, !(inCycle.contains(name) && inCycle.contains(use.name))
+                else { continue }
+                if use.name != name, let path = Self.path(from: use.name, to: name, references: references) {
+                    inCycle.formUnion(path)
+                }
+                diagnostics.append(
+                    orderError(
+                        use: use.name, in: name, at: range, target: target, references: references,
+                        file: fragment.file))
+            } else if Builtins.isKnown(use.name) {
+                continue
+            } else {
+                valid = false
+                guard reported.insert(use.name).inserted else { continue }
+                let isCall = FreeNames.isCall(use, in: statement.body)
+                let candidates = isCall ? Builtins.functionNames + order : known
+                let suggestion = NameSuggestions.nearest(to: use.name, among: candidates)
+                diagnostics.append(
+                    .error(
+                        "unknown \(isCall ? "function" : "name") '\(use.name)'", file: fragment.file, range: range,
+                        help: suggestion.map { "did you mean '\($0)'?" }))
+            }
+        }
+        definitions[name] = definition.with(dependencies: dependencies, isValid: valid)
+    }
+
+    /// A code cell's reads: each must be a value or a parameter defined above the cell.
+    private mutating func resolve(_ cell: CodeCell, defined: [CodeName], references: [String: [SetupName]]) {
+        guard let first = defined.first.flatMap({ definitions[$0.name] }) else {
+            // A cell that defines nothing new still has its reads checked.
+            _ = codeDependencies(cell, order: order.count, references: references)
+            return
+        }
+        let (dependencies, valid) = codeDependencies(cell, order: first.order, references: references)
+        for output in defined {
+            guard let definition = definitions[output.name] else { continue }
+            definitions[output.name] = definition.with(dependencies: dependencies, isValid: valid)
+        }
+    }
+
+    private mutating func codeDependencies(_ cell: CodeCell, order position: Int, references: [String: [SetupName]])
+        -> (Set<String>, Bool)
+    {
+        var dependencies: Set<String> = []
+        var valid = true
+        let file = cell.fragment.file
+        for read in cell.reads {
+            guard let target = definitions[read.name] else {
+                valid = false
+                let suggestion = NameSuggestions.nearest(to: read.name, among: order)
+                diagnostics.append(
+                    .error(
+                        "unknown name '\(read.name)'", file: file, range: read.range,
+                        help: suggestion.map { "did you mean '\($0)'?" } ?? "a cell reads names defined above it"))
+                continue
+            }
+            guard target.order < position else {
+                valid = false
+                diagnostics.append(
+                    orderError(use: read.name, in: cell.defines.first?.name ?? read.name, at: read.range, target: target,
+                        references: references, file: file))
+                continue
+            }
+            switch target.kind {
+            case .value, .parameter:
+                dependencies.insert(read.name)
+                if !target.isValid { valid = false }
+            case .family, .function:
+                valid = false
+                diagnostics.append(
+                    .error(
+                        "'\(read.name)' is \(target.kind.description); a cell reads values and parameters",
+                        file: file, range: read.range,
+                        help: "define the value the cell needs in a gp block and read that",
+                        notes: [.init("'\(read.name)' is defined here", range: target.nameRange)]))
+            }
+        }
+        return (dependencies, valid)
     }
 
     /// A use of `target` in `user` at or above `target`'s definition: a cycle when `target`

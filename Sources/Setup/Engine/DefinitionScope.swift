@@ -19,6 +19,7 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
     private var values: [String: Result<Runtime, EvaluationError>] = [:]
     private var members: [MemberKey: Result<Value, EvaluationError>] = [:]
     private var ranges: [String: Result<[ClosedRange<Int>], EvaluationError>] = [:]
+    private var codeRuns: [Int: Result<CodeRun, EvaluationError>] = [:]
     /// The definitions this scope has evaluated itself (not taken from its parent), in order.
     private(set) var computed: [String] = []
 
@@ -27,11 +28,15 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
         let indices: [Int]
     }
 
-    /// The base scope of `definitions`, evaluated with `options`.
-    public convenience init(definitions: NotebookDefinitions, options: EvaluationOptions = EvaluationOptions()) {
+    /// The base scope of `definitions`, evaluated with `options`; code cells run on
+    /// `executor` (none: code is not allowed, and what code cells define is not run).
+    public convenience init(
+        definitions: NotebookDefinitions, options: EvaluationOptions = EvaluationOptions(),
+        executor: CodeExecutor? = nil
+    ) {
         self.init(
-            definitions: definitions, context: EvaluationContext(options: options), parent: nil, overrides: [:],
-            affected: [])
+            definitions: definitions, context: EvaluationContext(options: options, executor: executor), parent: nil,
+            overrides: [:], affected: [])
     }
 
     init(
@@ -50,6 +55,19 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
 
     /// The data files read so far by this scope and every scope sharing its notebook.
     public var dataFiles: [DataFile] { context.dataFiles }
+
+    /// `body` under the scope's lock (which is recursive).
+    func withLock<T>(_ body: () throws(EvaluationError) -> T) throws(EvaluationError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// The remembered run of code cell `index` in this scope; call under the lock.
+    func codeRunResult(_ index: Int) -> Result<CodeRun, EvaluationError>? { codeRuns[index] }
+
+    /// Remembers the run of code cell `index`; call under the lock.
+    func storeCodeRun(_ result: Result<CodeRun, EvaluationError>, _ index: Int) { codeRuns[index] = result }
 
     /// Whether this scope computes `name` itself rather than asking its parent.
     func computesHere(_ name: String) -> Bool { parent == nil || affected.contains(name) }
@@ -94,6 +112,9 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
         }
         try context.checkTime()
         computed.append(name)
+        if let cell = definition.codeCell {
+            return .value(try codeValue(of: name, cell: cell))
+        }
         switch definition.syntax.form {
         case .family:
             throw EvaluationError(
@@ -168,6 +189,7 @@ public final class DefinitionScope: Scope, @unchecked Sendable {
         } catch {
             throw error.located(at: definition.nameRange)
         }
+        if let cell = definition.codeCell { return try codeMember(of: family, index: indices[0], cell: cell) }
         var interpreter = Interpreter(scope: self, block: definition.block)
         for (name, index) in zip(names, indices) {
             interpreter.bindings[name.name] = .value(Value(scalar: Double(index)))

@@ -9,16 +9,20 @@ final class EvaluationContext: @unchecked Sendable {
     private let start = ContinuousClock.now
     private let lock = NSLock()
     private var exceeded = false
+    /// The runs of the notebook's code cells.
+    let code: CodeRuns
 
-    init(options: EvaluationOptions) {
+    init(options: EvaluationOptions, executor: CodeExecutor? = nil) {
         self.options = options
         data = DataFolder(baseDirectory: options.baseDirectory)
+        code = CodeRuns(executor: executor)
     }
 
     /// Throws once the notebook's time budget is spent: the first time with the budget's
     /// diagnostic, afterwards as a dependency failure (reported once).
     func checkTime() throws(EvaluationError) {
-        let elapsed = ContinuousClock.now - start
+        // Time spent in code cells has limits of its own.
+        let elapsed = ContinuousClock.now - start - .seconds(code.seconds)
         guard elapsed > .seconds(options.timeBudget) else { return }
         let first: Bool = lock.withLock {
             defer { exceeded = true }
@@ -54,4 +58,10 @@ public struct DataFile: Sendable, Hashable {
     public let path: String
     /// The file's contents.
     public let bytes: [UInt8]
+
+    /// A file read.
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
 }

@@ -22,6 +22,8 @@ public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertibl
         case invalid
         /// The definition failed because one it uses has an error that was reported there.
         case dependency
+        /// A code cell that was not run because code is not allowed (reported once per notebook).
+        case codeNotRun
     }
 
     /// What kind of failure it is.
@@ -64,13 +66,17 @@ public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertibl
     /// (a finite-difference judge shows it), marked as reported where it arose.
     func asDependency(at use: SourceRange?) -> EvaluationError {
         var copy = self
-        copy.kind = .dependency
+        if copy.kind != .codeNotRun { copy.kind = .dependency }
         if copy.range == nil { copy.range = use }
         return copy
     }
 
+    /// Whether the error was reported where it arose (or, for code not allowed, once for the
+    /// notebook), so that a definition or check that meets it again says nothing more.
+    public var isReported: Bool { kind == .dependency || kind == .codeNotRun }
+
     /// The same error placed at `range` when it has no position yet.
-    func located(at range: SourceRange?) -> EvaluationError {
+    public func located(at range: SourceRange?) -> EvaluationError {
         var copy = self
         if copy.range == nil { copy.range = range }
         return copy

@@ -19,6 +19,16 @@ public final class NotebookDefinitions: Sendable {
         case family(indexCount: Int)
         /// `let k(x, z) = …` or `let k = (x, z) -> …`: a function of that many parameters.
         case function(parameterCount: Int)
+
+        /// In words: "a value", "a parameter", "an indexed family", "a function".
+        public var description: String {
+            switch self {
+            case .value: "a value"
+            case .parameter: "a parameter"
+            case .family: "an indexed family"
+            case .function: "a function"
+            }
+        }
     }
 
     /// One definition, with its place in the notebook.
@@ -42,6 +52,16 @@ public final class NotebookDefinitions: Sendable {
         /// False when the statement has an error already reported; evaluating it fails
         /// without a second diagnostic.
         public let isValid: Bool
+        /// The code cell (its index among the notebook's code cells) that defines the name,
+        /// when a code cell does; nil for a gp definition.
+        public var codeCell: Int? = nil
+
+        /// The same definition with its dependencies resolved.
+        func with(dependencies: Set<String>, isValid: Bool) -> Definition {
+            Definition(
+                name: name, kind: kind, syntax: syntax, block: block, order: order, range: range,
+                nameRange: nameRange, dependencies: dependencies, isValid: isValid, codeCell: codeCell)
+        }
     }
 
     /// The gp blocks, each as its text (mapped into the notebook) and its syntax tree.
@@ -63,12 +83,41 @@ public final class NotebookDefinitions: Sendable {
         let holding: Set<String>
     }
 
+    /// A gp block or a code cell, as the notebook orders them.
+    public enum Source: Sendable {
+        /// The body of a ```` ```gp ```` fence, mapped into the notebook.
+        case gp(SourceFragment)
+        /// A ```` ```python ```` or ```` ```swift ```` cell, its options read.
+        case code(CodeCell)
+    }
+
+    /// The code cells, by their index.
+    public let codeCells: [CodeCell]
+
     /// Reads the given gp blocks (the bodies of a notebook's ```` ```gp ```` fences in
     /// document order, each mapped into the notebook).
-    public init(blocks fragments: [SourceFragment]) {
+    public convenience init(blocks fragments: [SourceFragment]) {
+        self.init(sources: fragments.map { .gp($0) })
+    }
+
+    /// Reads the gp blocks and code cells of a notebook, in document order: a code cell's
+    /// reads must be defined above it, and what it defines may be used below it.
+    public init(sources: [Source]) {
         var analysis = DefinitionAnalysis()
-        for (index, fragment) in fragments.enumerated() { analysis.add(fragment, block: index) }
+        var codeCells: [CodeCell] = []
+        var blockCount = 0
+        for source in sources {
+            switch source {
+            case .gp(let fragment):
+                analysis.add(fragment, block: blockCount)
+                blockCount += 1
+            case .code(let cell):
+                codeCells.append(cell)
+                analysis.add(code: cell)
+            }
+        }
         analysis.resolve()
+        self.codeCells = codeCells
         self.blocks = analysis.blocks
         self.definitions = analysis.definitions
         self.names = analysis.order

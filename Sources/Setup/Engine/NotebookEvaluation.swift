@@ -16,16 +16,22 @@ public struct NotebookEvaluation: Sendable {
     public let diagnostics: [Diagnostic]
     /// The data files the notebook read.
     public let dataFiles: [DataFile]
+    /// What each code cell did at the base point, in document order.
+    public let codeCells: [CodeCellResults]
 
     /// Reads and evaluates the gp blocks (each body mapped into the notebook), in order.
     public init(blocks fragments: [SourceFragment], options: EvaluationOptions = EvaluationOptions()) {
         self.init(definitions: NotebookDefinitions(blocks: fragments), options: options)
     }
 
-    /// Evaluates gp blocks already read.
-    public init(definitions: NotebookDefinitions, options: EvaluationOptions = EvaluationOptions()) {
+    /// Evaluates gp blocks and code cells already read; code cells run on `executor` (nil:
+    /// code is not allowed, and nothing a code cell defines has a value).
+    public init(
+        definitions: NotebookDefinitions, options: EvaluationOptions = EvaluationOptions(),
+        executor: CodeExecutor? = nil
+    ) {
         let fragments = definitions.blocks.map(\.fragment)
-        let scope = DefinitionScope(definitions: definitions, options: options)
+        let scope = DefinitionScope(definitions: definitions, options: options, executor: executor)
         var diagnostics = definitions.diagnostics
         var blocks: [BlockResults] = []
         var nonFinite: Set<String> = []
@@ -37,7 +43,7 @@ public struct NotebookEvaluation: Sendable {
                     definition.syntax.range == statement.range
                 else { continue }
                 let outcome = Self.outcome(of: definition, in: scope)
-                if case .failed(let error) = outcome, error.kind != .dependency, let file = fragments.first?.file {
+                if case .failed(let error) = outcome, !error.isReported, let file = fragments.first?.file {
                     diagnostics.append(error.located(at: definition.nameRange).diagnostic(in: file))
                 }
                 if case .value(let value) = outcome, !value.matrix.isFinite {
@@ -53,9 +59,12 @@ public struct NotebookEvaluation: Sendable {
             blocks.append(
                 BlockResults(echo: block.syntax.echo, showsResults: block.syntax.showsResults, entries: entries))
         }
+        let code = Self.evaluateCode(definitions, scope: scope, nonFinite: &nonFinite)
+        diagnostics += code.diagnostics
         self.definitions = definitions
         self.scope = scope
         self.blocks = blocks
+        self.codeCells = code.results
         self.diagnostics = Self.unique(diagnostics).sortedByPosition()
         self.dataFiles = scope.dataFiles
     }
