@@ -100,9 +100,12 @@ def undeclared(source, filename, known):
         stack.extend(table.get_children())
     free = used - bound - set(known) - set(dir(builtins)) - {'__name__', '__file__', '__builtins__'}
     found = []
+    lines = source.split('\n')
     for node in ast.walk(ast.parse(source, filename)):
         if isinstance(node, ast.Name) and node.id in free:
-            found.append((node.lineno, node.col_offset + 1, node.id))
+            # col_offset counts UTF-8 bytes; derive counts characters
+            text = lines[node.lineno - 1].encode('utf-8')[:node.col_offset].decode('utf-8', 'replace')
+            found.append((node.lineno, len(text) + 1, node.id))
     found.sort()
     seen = set(); result = []
     for line, column, name in found:

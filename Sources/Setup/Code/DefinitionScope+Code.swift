@@ -31,9 +31,19 @@ extension DefinitionScope {
         }
     }
 
+    /// The run of a cell as the names it defines see it: a failure of the run is reported at
+    /// the cell, once, and is a dependency failure for everything that uses them.
+    private func usedRun(ofCell index: Int) throws(EvaluationError) -> CodeRun {
+        do throws(EvaluationError) {
+            return try codeRun(ofCell: index)
+        } catch {
+            throw error.isReported ? error : error.asDependency(at: nil)
+        }
+    }
+
     /// A value a code cell defines.
     func codeValue(of name: String, cell: Int) throws(EvaluationError) -> Value {
-        switch try codeRun(ofCell: cell).values[name] {
+        switch try usedRun(ofCell: cell).values[name] {
         case .value(let matrix)?: return Value(matrix)
         case .family?:
             throw EvaluationError(.invalid, "'\(name)' is an indexed family, not a value", help: "name a member: \(name)[1]")
@@ -43,7 +53,7 @@ extension DefinitionScope {
 
     /// Member `index` (1-based) of a family a code cell defines.
     func codeMember(of name: String, index: Int, cell: Int) throws(EvaluationError) -> Value {
-        guard case .family(let members)? = try codeRun(ofCell: cell).values[name] else {
+        guard case .family(let members)? = try usedRun(ofCell: cell).values[name] else {
             throw EvaluationError(.invalid, "the cell did not define the family '\(name)'")
         }
         guard members.indices.contains(index - 1) else {
