@@ -81,6 +81,9 @@ let package = Package(
             name: "ReportTests",
             dependencies: ["Report", "Pipeline", "Notebook", "Setup", "Checks", "Diagnostics", "TeX", "TestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CodeCellsTests",
+            dependencies: ["CodeCells", "Pipeline", "Setup", "Checks", "Numerics", "Diagnostics", "TestSupport"]),
         .testTarget(name: "deriveTests", dependencies: ["derive", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )
