@@ -27,6 +27,7 @@ final class ChildProcess: @unchecked Sendable {
     private let fromChild: Int32
     private let output: CappedText
     private var reaped = false
+    private var stopped = false
     private let drain: Thread
 
     /// Starts `executable` (a path) with `arguments` in `directory`, with exactly
@@ -45,6 +46,10 @@ final class ChildProcess: @unchecked Sendable {
             close(fds[1])
             return (read, write)
         }
+        // One start at a time: a pipe is not close-on-exec until it is moved, and another
+        // thread's child must not inherit it meanwhile.
+        Self.starting.lock()
+        defer { Self.starting.unlock() }
         let requests = try pipeAbove4()
         let replies = try pipeAbove4()
         let printed = try pipeAbove4()
@@ -114,6 +119,9 @@ final class ChildProcess: @unchecked Sendable {
     deinit {
         stop()
     }
+
+    /// Held while a child is started.
+    private static let starting = NSLock()
 
     /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which Swift's Glibc
     /// module does not declare: the child starts in the notebook's folder.
@@ -201,7 +209,7 @@ final class ChildProcess: @unchecked Sendable {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid {
                 reaped = true
-                kill(-pid, SIGKILL)  // anything it started
+                stop()  // anything it started, and the descriptors
                 return Self.describe(status)
             }
             usleep(10_000)
@@ -210,8 +218,12 @@ final class ChildProcess: @unchecked Sendable {
         return "it closed its end of the protocol and was stopped"
     }
 
-    /// Kills the whole process group and reaps the child. Safe to call twice.
+    /// Kills the whole process group and reaps the child. Safe to call twice: the second call
+    /// does nothing (closing a descriptor twice could close another thread's, and a group id
+    /// may be reused once the group is gone).
     func stop() {
+        guard !stopped else { return }
+        stopped = true
         close(toChild)
         kill(-pid, SIGKILL)
         if !reaped {
