@@ -85,7 +85,7 @@ enum Wire {
 
     /// Builds a message.
     struct Writer {
-        private(set) var bytes: [UInt8]
+        var bytes: [UInt8]
 
         init(_ tag: Tag) { bytes = [tag.rawValue] }
 
