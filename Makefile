@@ -33,7 +33,15 @@ TEST_ENV := OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=Haswell
 # not stop its checks (a check a limit stops is not run, and fails the run).
 GALLERY_LIMITS := --time-limit 600
 
-.PHONY: deps test-deps browser-deps browser-test math-font build release render test lint check-gallery corpus \
+# The gallery's code cells run with numpy and scikit-learn pinned in notebooks/requirements.txt,
+# installed into a git-ignored virtualenv; derive finds it through DERIVE_PYTHON. Only the
+# gallery's own notebooks run with code allowed (DERIVE_ALLOW_CODE=1).
+CODE_VENV := .venv
+CODE_PYTHON := $(CODE_VENV)/bin/python
+CODE_STAMP := $(CODE_VENV)/.installed
+CODE_ENV := DERIVE_PYTHON=$(abspath $(CODE_PYTHON)) DERIVE_ALLOW_CODE=1
+
+.PHONY: deps test-deps code-deps browser-deps browser-test math-font build release render test lint check-gallery corpus \
 	corpus-crosscheck check-corpus bench bench-render screenshots \
 	pandoc-crosscheck fixtures format clean
 
@@ -78,6 +86,18 @@ browser-deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+## code-deps: the virtualenv of the gallery's code cells (Debian's python3-venv if venv is missing)
+code-deps: $(CODE_STAMP)
+
+$(CODE_STAMP): notebooks/requirements.txt
+	@python3 -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "derive: installing Debian's python3-venv"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv; }
+	python3 -m venv $(CODE_VENV)
+	$(CODE_PYTHON) -m pip install -q -r notebooks/requirements.txt
+	touch $(CODE_STAMP)
+
 build: deps
 	$(SWIFT) build
 
@@ -85,14 +105,14 @@ release: deps
 	$(SWIFT) build -c release
 
 ## render: render the gallery notebooks/ into output/
-render: build
-	$(TEST_ENV) $(DERIVE_DEBUG) render $(GALLERY_LIMITS) notebooks -o output
+render: build code-deps
+	$(TEST_ENV) $(CODE_ENV) $(DERIVE_DEBUG) render $(GALLERY_LIMITS) notebooks -o output
 
 ## test: the code formatted, the whole test suite, then the gallery: every check as
 ## expected, output/ fresh; then the corpus (see check-corpus), then the gallery in
 ## Chromium (see browser-test)
-test: build test-deps browser-deps lint
-	$(TEST_ENV) $(SWIFT) test
+test: build test-deps browser-deps code-deps lint
+	$(TEST_ENV) $(CODE_ENV) $(SWIFT) test
 	$(MAKE) --no-print-directory check-gallery
 	$(MAKE) --no-print-directory check-corpus
 	$(MAKE) --no-print-directory browser-test
@@ -101,9 +121,9 @@ test: build test-deps browser-deps lint
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Benchmarks
 
-check-gallery:
-	$(TEST_ENV) $(DERIVE_DEBUG) check $(GALLERY_LIMITS) notebooks
-	$(TEST_ENV) $(DERIVE_DEBUG) render --check $(GALLERY_LIMITS) notebooks -o output
+check-gallery: code-deps
+	$(TEST_ENV) $(CODE_ENV) $(DERIVE_DEBUG) check $(GALLERY_LIMITS) notebooks
+	$(TEST_ENV) $(CODE_ENV) $(DERIVE_DEBUG) render --check $(GALLERY_LIMITS) notebooks -o output
 
 ## corpus: how many relations of real derivations derive judges as written (Tests/Corpus/README.md)
 corpus: build
@@ -124,9 +144,9 @@ BROWSER_REPORTS := .build/browser/reports
 ## browser-test: the gallery in headless Chromium: no sideways scrolling, nothing cut off,
 ## equations beside their panels on wide screens, contrast, the embedded math font; then
 ## `render --pdf` of three notebooks, each equation on the page of its verdict
-browser-test: build browser-deps
+browser-test: build browser-deps code-deps
 	rm -rf $(BROWSER_REPORTS)
-	$(TEST_ENV) $(DERIVE_DEBUG) render $(GALLERY_LIMITS) notebooks -o $(BROWSER_REPORTS) >/dev/null
+	$(TEST_ENV) $(CODE_ENV) $(DERIVE_DEBUG) render $(GALLERY_LIMITS) notebooks -o $(BROWSER_REPORTS) >/dev/null
 	python3 Tests/Browser/layout_test.py $(BROWSER_REPORTS)/*.html
 	$(TEST_ENV) python3 Tests/Browser/pdf_test.py $(DERIVE_DEBUG) notebooks/sklearn-pr-11116-wrong.md \
 	  notebooks/sklearn-issue-31366-grid.md notebooks/mauna-loa-co2.md

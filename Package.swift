@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "PipelineTests",
             dependencies: [
-                "Pipeline", "Report", "Notebook", "Setup", "Checks", "Diagnostics", "Numerics", "TeX", "TestSupport",
+                "Pipeline", "CodeCells", "Report", "Notebook", "Setup", "Checks", "Diagnostics", "Numerics", "TeX", "TestSupport",
             ],
             exclude: ["Fixtures"]),
         .testTarget(

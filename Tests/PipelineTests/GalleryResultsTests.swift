@@ -1,4 +1,5 @@
 import Checks
+import CodeCells
 import Diagnostics
 import Foundation
 import Numerics
@@ -33,6 +34,7 @@ import Testing
             "sklearn-pr-11116.md", "sklearn-pr-11116-wrong.md", "sklearn-issue-26502.md", "sklearn-issue-26502-half.md",
             "kernel-matern.md", "kernel-rational-quadratic.md", "kernel-exp-sine-squared.md", "kernel-dot-product.md",
             "kernel-constant-white-sum-product.md", "sklearn-issue-31366-grid.md", "mauna-loa-co2.md", "laplace-gpc.md",
+            "sklearn-rbf-code.md", "sklearn-issue-31366-code.md",
         ]
         #expect(Set(expected).subtracting(Self.notebooks) == [])
     }
@@ -75,8 +77,12 @@ import Testing
         let path = Self.root.appendingPathComponent("notebooks/\(name)").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let counts = InputCounts()
+        // The gallery's code cells run (with DERIVE_PYTHON's Python, as make test sets it).
+        var code = CodeOptions.from(environment: ProcessInfo.processInfo.environment)
+        code.allowed = true
+        let pipeline = Pipeline(limits: galleryLimits, code: code)
         let run = InputCounts.$current.withValue(counts) {
-            Pipeline(limits: galleryLimits).run(SourceFile(path: "notebooks/\(name)", text: text))
+            pipeline.run(SourceFile(path: "notebooks/\(name)", text: text))
         }
         return (run, counts)
     }
