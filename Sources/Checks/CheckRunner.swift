@@ -55,6 +55,7 @@ public struct CheckRunner {
         case .entries?: return "a value would have more than the limit of \(options.maxElements) entries"
         case .callDepth?: return "function calls would nest deeper than \(options.maxCallDepth) levels"
         case .iterations?: return "'fixpoint' did not settle within the limit of \(options.fixpointLimit) steps"
+        case nil where failure.needsCode: return "code cells need --allow-code"
         case nil where failure.isConsequence: return "a definition it uses could not be evaluated: " + failure.message
         case nil: return failure.message
         }

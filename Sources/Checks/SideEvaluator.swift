@@ -11,6 +11,8 @@ struct CheckFailure: Error {
     var isConsequence = false
     /// The sandbox's limit that stopped the evaluation, if one did.
     var limit: EvaluationLimit?
+    /// The failure is that a code cell it needs did not run: code is not allowed.
+    var needsCode = false
 
     init(
         _ message: String, _ range: SourceRange, help: String? = nil, isConsequence: Bool = false,
@@ -27,6 +29,7 @@ struct CheckFailure: Error {
     init(_ error: EvaluationError, at range: SourceRange) {
         self.init(
             error.message, range, help: error.help, isConsequence: error.isReported, limit: error.limit)
+        needsCode = error.kind == .codeNotRun
     }
 }
 

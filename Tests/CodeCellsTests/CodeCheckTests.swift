@@ -50,7 +50,9 @@ import Testing
         let run = try CodeNotebook(Self.kernel).run(allowed: false)
         #expect(
             CodeNotebook.located(run) == ["7:1: error: this code cell was not run: code cells need --allow-code"])
-        #expect(run.checks.allSatisfy { $0.verdict != .pass })
+        // Every check is listed, not run, with the reason.
+        #expect(run.checks.map(\.status) == [.notRun, .notRun])
+        #expect(run.checks.map { $0.notRun?.reason } == ["code cells need --allow-code", "code cells need --allow-code"])
         #expect(run.result(strict: false) == .error)
         #expect(run.result(strict: false).exitStatus == 3)
         #expect(run.codeVersions == [])
@@ -68,7 +70,7 @@ import Testing
         #expect(again.checks == allowed.checks)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.directory).count == entries)
         let refused = try notebook.run(allowed: false, cache: cache)
-        #expect(refused.checks.allSatisfy { $0.verdict != .pass })
+        #expect(refused.checks.map(\.status) == [.notRun, .notRun])
         #expect(refused.result(strict: false) == .error)
     }
 
