@@ -29,6 +29,7 @@ final class ChildProcess: @unchecked Sendable {
     private var reaped = false
     private var stopped = false
     private let drain: Thread
+    private let drainDone: CappedText
 
     /// Starts `executable` (a path) with `arguments` in `directory`, with exactly
     /// `environment`. Throws the `errno` of a failed start.
@@ -101,6 +102,8 @@ final class ChildProcess: @unchecked Sendable {
         let output = CappedText(limit: outputLimit)
         self.output = output
         let source = printed.read
+        let done = CappedText(limit: 0)
+        drainDone = done
         drain = Thread {
             var buffer = [UInt8](repeating: 0, count: 65536)
             while true {
@@ -112,6 +115,7 @@ final class ChildProcess: @unchecked Sendable {
                 }
             }
             close(source)
+            done.finish()
         }
         drain.start()
     }
@@ -138,6 +142,27 @@ final class ChildProcess: @unchecked Sendable {
 
     /// What the child wrote to its standard output and error so far (capped).
     var printed: String { output.text }
+
+    /// Waits for the child to exit and returns its exit status (128 + the signal when killed);
+    /// at the deadline its group is killed and the wait throws `timeout`.
+    func waitForExit(deadline: ContinuousClock.Instant) throws(Failure) -> Int32 {
+        while true {
+            var status: Int32 = 0
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid {
+                reaped = true
+                stop()
+                // Its output is complete once the drain has read to the end.
+                while !drainDone.isFinished, ContinuousClock.now < deadline { usleep(1000) }
+                return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+            }
+            if ContinuousClock.now > deadline {
+                stop()
+                throw .timeout
+            }
+            usleep(5000)
+        }
+    }
 
     /// Writes a framed message, waiting at most until `deadline`.
     func send(_ bytes: [UInt8], deadline: ContinuousClock.Instant) throws(Failure) {
@@ -253,7 +278,15 @@ final class CappedText: @unchecked Sendable {
     private var dropped = 0
     let limit: Int
 
+    private var finished = false
+
     init(limit: Int) { self.limit = limit }
+
+    /// Marks the text complete.
+    func finish() { lock.withLock { finished = true } }
+
+    /// Whether `finish()` was called.
+    var isFinished: Bool { lock.withLock { finished } }
 
     func append(_ chunk: ArraySlice<UInt8>) {
         lock.withLock {

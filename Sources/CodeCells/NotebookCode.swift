@@ -9,18 +9,23 @@ import Setup
 public final class NotebookCode: CodeExecutor, @unchecked Sendable {
     private let lock = NSLock()
     private var sessions: [CodeLanguage: CodeSession] = [:]
+    private var swiftCompilation: SwiftCompilation?
     private let options: CodeOptions
     private let clock: CodeClock
     private let directory: String
     private let environment: [String: String]
     private let definitions: NotebookDefinitions
+    private let digest: @Sendable (String) -> String
 
     /// Code for the cells of `definitions`, run in `directory` (the notebook's folder) with
     /// an environment scrubbed from `environment`.
+    /// `digest` names compiled Swift cells by their source (a cryptographic hash, as hex).
     public init(
         definitions: NotebookDefinitions, options: CodeOptions, directory: String,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        digest: @escaping @Sendable (String) -> String
     ) {
+        self.digest = digest
         self.definitions = definitions
         self.options = options
         self.clock = CodeClock(options: options)
@@ -39,6 +44,11 @@ public final class NotebookCode: CodeExecutor, @unchecked Sendable {
     /// "scikit-learn 1.9.1" (when a cell imported it).
     public var versions: [String] {
         lock.withLock { CodeLanguage.allCases.compactMap { sessions[$0] }.flatMap(\.versions) }
+    }
+
+    /// How many times the Swift compiler ran for this notebook (0: its executable was cached).
+    public var swiftCompilations: Int {
+        lock.withLock { swiftCompilation?.compilations ?? 0 }
     }
 
     /// Stops every process.
@@ -76,7 +86,8 @@ public final class NotebookCode: CodeExecutor, @unchecked Sendable {
             let options = self.options
             let compiler = SwiftCompilation(
                 cells: definitions.codeCells.filter { $0.language == .swift }, options: options, clock: clock,
-                environment: environment)
+                environment: environment, digest: digest)
+            swiftCompilation = compiler
             session = CodeSession(
                 language: .swift, options: options, clock: clock, directory: directory, environment: environment,
                 notebookNames: names

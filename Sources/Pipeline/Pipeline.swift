@@ -43,7 +43,13 @@ public struct Pipeline: Sendable {
         let requirements = Requirements.read(parse.notebook)
         let executor =
             code.allowed && parse.definitions.codeCells.contains(where: \.evaluates)
-            ? NotebookCode(definitions: parse.definitions, options: code, directory: Self.folder(of: file.path)) : nil
+            ? NotebookCode(
+                definitions: parse.definitions, options: code, directory: Self.folder(of: file.path),
+                digest: { text in
+                    var hasher = SHA256()
+                    hasher.update(text)
+                    return hasher.hexDigest()
+                }) : nil
         defer { executor?.stop() }
         let evaluation = evaluate(parse, options: options, executor: executor)
         var data = evaluation.dataFiles.map { ($0.path, $0.bytes) }
@@ -115,7 +121,11 @@ public struct Pipeline: Sendable {
             let (results, found) = runner.run(reading.checks)
             checks += results
             problems += found
-            if results.allSatisfy({ $0.notRun?.limit == nil }) {
+            // Code cells fail for reasons outside the notebook (a missing compiler, a process
+            // that crashed, a limit): a check they stopped is not kept, so the next run tries
+            // again; neither is one a limit of evaluation stopped.
+            let stoppedByCode = evaluation.codeCells.contains { if case .failed = $0.outcome { true } else { false } }
+            if results.allSatisfy({ $0.notRun?.limit == nil }), !(stoppedByCode && results.contains { $0.notRun != nil }) {
                 cache?.store(key: key, origin: origin, checks: results, problems: found)
             }
         }

@@ -281,7 +281,8 @@ import Testing
         environment["GITHUB_TOKEN"] = "secret"
         environment["DERIVE_TEST_NAMED"] = "7"
         let code = NotebookCode(
-            definitions: definitions, options: options, directory: notebook.folder, environment: environment)
+            definitions: definitions, options: options, directory: notebook.folder, environment: environment,
+            digest: { String($0.hashValue) })
         defer { code.stop() }
         let evaluation = NotebookEvaluation(definitions: definitions, executor: code)
         #expect(try evaluation.scope.value(of: "token").scalar == 0)
