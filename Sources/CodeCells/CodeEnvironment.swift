@@ -23,6 +23,7 @@ enum CodeEnvironment {
         ] {
             result[threads] = "1"
         }
+        result["SWIFT_BACKTRACE"] = "enable=no"
         result["PYTHONHASHSEED"] = "0"
         result["PYTHONDONTWRITEBYTECODE"] = "1"
         return result

@@ -196,7 +196,10 @@ final class CodeSession: @unchecked Sendable {
         case .ended(let how):
             let printed = child?.printed ?? ""
             stop()
-            let tail = printed.split(separator: "\n").suffix(3).joined(separator: " | ")
+            let lines = printed.split(separator: "\n")
+            // A Swift trap says why on a line of its own; a Python crash leaves its last words.
+            let fatal = lines.first { $0.contains("Fatal error") || $0.contains("Precondition failed") }
+            let tail = fatal.map(String.init) ?? lines.suffix(3).joined(separator: " | ")
             return EvaluationError(
                 .invalid, "\(processName) ended while running the cell: \(how)",
                 help: tail.isEmpty ? "derive starts it again for the next run" : "its last output: \(tail)",

@@ -82,6 +82,20 @@ enum SwiftRuntime {
         public var count: Int { elements.count }
 
         public var description: String { "\(rows)×\(columns) \(elements)" }
+
+        /// Entry by entry, for matrices of one shape.
+        public static func + (a: Matrix, b: Matrix) -> Matrix { a.combined(b, +) }
+        public static func - (a: Matrix, b: Matrix) -> Matrix { a.combined(b, -) }
+        /// A scalar times a matrix.
+        public static func * (c: Double, m: Matrix) -> Matrix {
+            Matrix(rows: m.rows, columns: m.columns, elements: m.elements.map { c * $0 })
+        }
+
+        private func combined(_ other: Matrix, _ f: (Double, Double) -> Double) -> Matrix {
+            precondition(rows == other.rows && columns == other.columns,
+                "\(rows)×\(columns) and \(other.rows)×\(other.columns) are not of one shape")
+            return Matrix(rows: rows, columns: columns, elements: zip(elements, other.elements).map(f))
+        }
     }
 
     /// What a cell defines: a value or a family.
