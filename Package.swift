@@ -74,7 +74,8 @@ let package = Package(
         .testTarget(
             name: "PipelineTests",
             dependencies: [
-                "Pipeline", "CodeCells", "Report", "Notebook", "Setup", "Checks", "Diagnostics", "Numerics", "TeX", "TestSupport",
+                "Pipeline", "CodeCells", "Report", "Notebook", "Setup", "Checks", "Diagnostics", "Numerics", "TeX",
+                "TestSupport",
             ],
             exclude: ["Fixtures"]),
         .testTarget(

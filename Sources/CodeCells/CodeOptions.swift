@@ -51,7 +51,9 @@ public struct CodeOptions: Sendable, Hashable {
         if let python = environment["DERIVE_PYTHON"], !python.isEmpty { options.python = python }
         if let swiftc = environment["DERIVE_SWIFTC"], !swiftc.isEmpty { options.swiftc = swiftc }
         options.passedEnvironment =
-            environment["DERIVE_CODE_ENV"]?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            environment["DERIVE_CODE_ENV"]?.split(separator: ",").map {
+                String($0).trimmingCharacters(in: .whitespaces)
+            }
             .filter { !$0.isEmpty } ?? []
         return options
     }

@@ -63,7 +63,8 @@ extension CodeSession {
         guard let matrix = array.matrix else {
             throw .cell(
                 EvaluationError(
-                    .shape, "'\(define.name)' is a 3-D array (\(shape)): declare it as a family indexed by its last axis",
+                    .shape,
+                    "'\(define.name)' is a 3-D array (\(shape)): declare it as a family indexed by its last axis",
                     help: "write '\(define.name)[i]' among the defines; G[i] is then the slice [:, :, i]",
                     range: define.range))
         }
@@ -117,7 +118,8 @@ extension CodeSession {
                 case "type": "'\(name)' is a \(what), not a number or an array"
                 case "dtype": "'\(name)' has dtype \(what): derive takes real numbers"
                 case "empty": "'\(name)' is empty (shape \(what)): an empty array has no value in a derivation"
-                default: "'\(name)' has shape \(what): derive takes scalars, vectors, matrices and 3-D arrays (families)"
+                default:
+                    "'\(name)' has shape \(what): derive takes scalars, vectors, matrices and 3-D arrays (families)"
                 }
             return EvaluationError(.shape, text, range: define?.range ?? at)
         case "numpy":

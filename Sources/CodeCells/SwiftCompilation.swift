@@ -80,7 +80,10 @@ final class SwiftCompilation: @unchecked Sendable {
         }
         compilations += 1
         let partial = executable + ".\(getpid()).partial"
-        switch run(swiftc, ["-O", "-parse-as-library", "-module-name", "DeriveCells", "-o", partial, folder + "/main.swift"], cell: cell) {
+        switch run(
+            swiftc, ["-O", "-parse-as-library", "-module-name", "DeriveCells", "-o", partial, folder + "/main.swift"],
+            cell: cell)
+        {
         case .success(let (0, _)):
             // Renamed into place only when complete: a half-written executable is never run.
             guard rename(partial, executable) == 0 else {
@@ -95,9 +98,11 @@ final class SwiftCompilation: @unchecked Sendable {
 
     /// Runs the compiler within the notebook's time, its whole process group killed at the
     /// deadline; returns its exit status and output.
-    private func run(_ swiftc: String, _ arguments: [String], cell: CodeCell) -> Result<(Int32, String), CompileFailure> {
+    private func run(_ swiftc: String, _ arguments: [String], cell: CodeCell) -> Result<(Int32, String), CompileFailure>
+    {
         guard let deadline = clock.deadline(within: options.notebookTimeLimit) else {
-            return .failure(failure("the notebook's code took longer than its limit; the Swift cells were not compiled", at: cell))
+            return .failure(
+                failure("the notebook's code took longer than its limit; the Swift cells were not compiled", at: cell))
         }
         do {
             let process = try ChildProcess(

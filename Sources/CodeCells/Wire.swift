@@ -188,7 +188,9 @@ enum Wire {
                 }
                 count = product
             }
-            guard count * 8 <= bytes.count - position else { throw Garbage(message: "an array longer than its message") }
+            guard count * 8 <= bytes.count - position else {
+                throw Garbage(message: "an array longer than its message")
+            }
             var elements: [Double] = []
             elements.reserveCapacity(count)
             for _ in 0..<count { elements.append(Double(bitPattern: try u64())) }

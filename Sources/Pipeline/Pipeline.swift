@@ -125,7 +125,9 @@ public struct Pipeline: Sendable {
             // that crashed, a limit): a check they stopped is not kept, so the next run tries
             // again; neither is one a limit of evaluation stopped.
             let stoppedByCode = evaluation.codeCells.contains { if case .failed = $0.outcome { true } else { false } }
-            if results.allSatisfy({ $0.notRun?.limit == nil }), !(stoppedByCode && results.contains { $0.notRun != nil }) {
+            if results.allSatisfy({ $0.notRun?.limit == nil }),
+                !(stoppedByCode && results.contains { $0.notRun != nil })
+            {
                 cache?.store(key: key, origin: origin, checks: results, problems: found)
             }
         }

@@ -80,7 +80,9 @@ public struct ReportPage {
         html += "<main class=\"notebook\">\n\(body)</main>\n"
         // The versions the code ran with are observed, not hashed: another patch release of
         // numpy does not make the report stale, but the reader sees which one made it.
-        let code = run.codeVersions.isEmpty ? "" : " · code ran with " + XMLText.escape(run.codeVersions.joined(separator: ", "))
+        let code =
+            run.codeVersions.isEmpty
+            ? "" : " · code ran with " + XMLText.escape(run.codeVersions.joined(separator: ", "))
         html += """
             <footer>Rendered by derive \(DeriveVersion.current) from \(source) · notebook \(notebookHash) · inputs \(inputs.value)\(code)</footer>
             </div>

@@ -8,7 +8,8 @@ import Testing
         let fence = "```\(language.rawValue)\n"
         let file = SourceFile(path: "n.md", text: fence + body + "\n```\n")
         let fragment = SourceFragment(text: body, file: file, fileOffset: fence.utf8.count)
-        let (cell, diagnostics) = CodeCell.read(fragment, language: language, index: 0, range: SourceRange(0, file.text.utf8.count))
+        let (cell, diagnostics) = CodeCell.read(
+            fragment, language: language, index: 0, range: SourceRange(0, file.text.utf8.count))
         return (
             cell,
             diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-"): \($0.severity): \($0.message)" }

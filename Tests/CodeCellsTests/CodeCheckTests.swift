@@ -52,7 +52,8 @@ import Testing
             CodeNotebook.located(run) == ["7:1: error: this code cell was not run: code cells need --allow-code"])
         // Every check is listed, not run, with the reason.
         #expect(run.checks.map(\.status) == [.notRun, .notRun])
-        #expect(run.checks.map { $0.notRun?.reason } == ["code cells need --allow-code", "code cells need --allow-code"])
+        #expect(
+            run.checks.map { $0.notRun?.reason } == ["code cells need --allow-code", "code cells need --allow-code"])
         #expect(run.result(strict: false) == .error)
         #expect(run.result(strict: false).exitStatus == 3)
         #expect(run.codeVersions == [])

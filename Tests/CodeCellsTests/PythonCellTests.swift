@@ -1,8 +1,8 @@
 import CodeCells
 import Diagnostics
 import Foundation
-import Pipeline
 import Numerics
+import Pipeline
 import Setup
 import Testing
 
@@ -144,7 +144,9 @@ import Testing
         ).run()
         // Found before the cell runs, though the branch that uses it is never taken.
         #expect(CodeNotebook.located(run) == ["10:13: error: the cell uses 'y', which it neither reads nor defines"])
-        #expect(run.diagnostics.first?.help == "declare what it reads, so that a derivative through the cell sees it: '#| reads: θ, y'")
+        #expect(
+            run.diagnostics.first?.help
+                == "declare what it reads, so that a derivative through the cell sees it: '#| reads: θ, y'")
     }
 
     @Test func aCellThatPrintsHasItsOutputCapturedAndTheProtocolIntact() throws {
@@ -181,7 +183,9 @@ import Testing
             """
         ).run()
         #expect(CodeNotebook.located(run).count == 1)
-        #expect(CodeNotebook.located(run).first?.hasPrefix("1:1: error: the cell is not deterministic: 'f' differs by") == true)
+        #expect(
+            CodeNotebook.located(run).first?.hasPrefix("1:1: error: the cell is not deterministic: 'f' differs by")
+                == true)
     }
 
     @Test func anExceptionIsAnErrorAtTheLineThatRaisedIt() throws {
@@ -302,5 +306,3 @@ import Testing
         #expect(CodeNotebook.located(run) == ["1:1: error: '/nonexistent/python3' was not found"])
     }
 }
-
-

@@ -43,7 +43,9 @@ import Testing
         let notebook = try CodeNotebook(Self.notebook)
         let (compiler, log) = try Self.loggingCompiler(in: notebook.folder)
         let cache = notebook.folder + "/build"
-        let first = try notebook.run { $0.swiftc = compiler; $0.buildCache = cache }
+        let first = try notebook.run {
+            $0.swiftc = compiler; $0.buildCache = cache
+        }
         #expect(CodeNotebook.located(first) == [])
         #expect(try first.value("T") == [[1, 3, 5], [2, 4, 7]])
         #expect(try first.value("s") == [[0.8 + 1.5]])
@@ -56,9 +58,13 @@ import Testing
             return
         }
         #expect(run.printed == "compiled and ran\n")
-        let compiles = { try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("-O") }.count }
+        let compiles = {
+            try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("-O") }.count
+        }
         #expect(try compiles() == 1)
-        let second = try notebook.run { $0.swiftc = compiler; $0.buildCache = cache }
+        let second = try notebook.run {
+            $0.swiftc = compiler; $0.buildCache = cache
+        }
         #expect(second.checks.map(\.status) == [.pass])
         #expect(try compiles() == 1)
     }

@@ -1,6 +1,7 @@
-@testable import CodeCells
 import Numerics
 import Testing
+
+@testable import CodeCells
 
 /// The protocol's arrays: shapes, both orders, and garbage refused.
 @Suite struct WireTests {
@@ -30,7 +31,8 @@ import Testing
         for k in 0..<4 { for j in 0..<3 { for i in 0..<2 { columnMajor.append(Double(100 * i + 10 * j + k)) } } }
         let expected = Matrix([[2, 12, 22], [102, 112, 122]])
         #expect(Wire.Array(name: "G", shape: [2, 3, 4], columnMajor: false, elements: rowMajor).slices?[2] == expected)
-        #expect(Wire.Array(name: "G", shape: [2, 3, 4], columnMajor: true, elements: columnMajor).slices?[2] == expected)
+        #expect(
+            Wire.Array(name: "G", shape: [2, 3, 4], columnMajor: true, elements: columnMajor).slices?[2] == expected)
     }
 
     @Test func garbageIsRefusedNotTrusted() {

@@ -34,7 +34,7 @@ import Testing
             "sklearn-pr-11116.md", "sklearn-pr-11116-wrong.md", "sklearn-issue-26502.md", "sklearn-issue-26502-half.md",
             "kernel-matern.md", "kernel-rational-quadratic.md", "kernel-exp-sine-squared.md", "kernel-dot-product.md",
             "kernel-constant-white-sum-product.md", "sklearn-issue-31366-grid.md", "mauna-loa-co2.md", "laplace-gpc.md",
-            "sklearn-rbf-code.md", "sklearn-issue-31366-code.md",
+            "sklearn-rbf-code.md", "sklearn-issue-31366-code.md", "matern-swift.md",
         ]
         #expect(Set(expected).subtracting(Self.notebooks) == [])
     }

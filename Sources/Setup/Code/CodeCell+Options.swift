@@ -96,7 +96,8 @@ private struct OptionReader {
             guard word == "true" || word == "false" else {
                 diagnostics.append(
                     .error(
-                        "cell option '\(key)' takes 'true' or 'false', not '\(word)'", file: fragment.file, range: line))
+                        "cell option '\(key)' takes 'true' or 'false', not '\(word)'", file: fragment.file, range: line)
+                )
                 return
             }
             flags[key] = word == "true"
@@ -140,7 +141,8 @@ private struct OptionReader {
                 guard families, CodeIdentifiers.isGPName(String(index)) else {
                     diagnostics.append(
                         .error(
-                            families ? "a family is declared with one index letter: 'G[i]'" : "a cell reads whole values",
+                            families
+                                ? "a family is declared with one index letter: 'G[i]'" : "a cell reads whole values",
                             file: fragment.file, range: range,
                             help: families ? nil : "read '\(spelled[..<open])' and index it in the code"))
                     continue

@@ -74,7 +74,8 @@ public struct CodeCell: Sendable, Hashable {
 
     /// The 1-based line of the notebook where content line `k` (0-based) of the cell is.
     public func notebookLine(ofCellLine k: Int) -> Int {
-        let offset = fragment.fileOffset(fragment.lineStarts.indices.contains(k) ? fragment.lineStarts[k].fragmentOffset : 0)
+        let offset = fragment.fileOffset(
+            fragment.lineStarts.indices.contains(k) ? fragment.lineStarts[k].fragmentOffset : 0)
         return fragment.file.location(of: offset).line
     }
 }

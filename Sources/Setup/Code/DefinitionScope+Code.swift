@@ -46,7 +46,8 @@ extension DefinitionScope {
         switch try usedRun(ofCell: cell).values[name] {
         case .value(let matrix)?: return Value(matrix)
         case .family?:
-            throw EvaluationError(.invalid, "'\(name)' is an indexed family, not a value", help: "name a member: \(name)[1]")
+            throw EvaluationError(
+                .invalid, "'\(name)' is an indexed family, not a value", help: "name a member: \(name)[1]")
         case nil: throw EvaluationError(.invalid, "the cell did not define '\(name)'")
         }
     }
@@ -58,7 +59,9 @@ extension DefinitionScope {
         }
         guard members.indices.contains(index - 1) else {
             throw EvaluationError(
-                .index, "index \(index) of '\(name)' is out of range: '\(name)' has \(members.count) members (1…\(members.count))")
+                .index,
+                "index \(index) of '\(name)' is out of range: '\(name)' has \(members.count) members (1…\(members.count))"
+            )
         }
         return Value(members[index - 1])
     }

@@ -59,7 +59,7 @@ extension NotebookEvaluation {
                         diagnostics.append(nonFiniteWarning(definition, Value(bad), file: file))
                     }
                 }
-            } catch where error.kind == .codeNotRun {
+            } catch  where error.kind == .codeNotRun {
                 results.append(CodeCellResults(cell: cell, outcome: .notRun))
                 notRun.append(cell)
             } catch {
@@ -94,7 +94,8 @@ extension CodeCellResults {
                 case .value(let matrix)?: outcome = .value(Value(matrix))
                 case .family(let members)?:
                     outcome = .family(
-                        indices: ["i"], ranges: [1...members.count], first: Value(members.first ?? Matrix(scalar: .nan)))
+                        indices: ["i"], ranges: [1...members.count], first: Value(members.first ?? Matrix(scalar: .nan))
+                    )
                 case nil: outcome = .failed(EvaluationError(.invalid, "not defined"))
                 }
             case .failed(let error): outcome = .failed(error)

@@ -189,7 +189,8 @@ struct DefinitionAnalysis {
             guard target.order < position else {
                 valid = false
                 diagnostics.append(
-                    orderError(use: read.name, in: cell.defines.first?.name ?? read.name, at: read.range, target: target,
+                    orderError(
+                        use: read.name, in: cell.defines.first?.name ?? read.name, at: read.range, target: target,
                         references: references, file: file))
                 continue
             }
