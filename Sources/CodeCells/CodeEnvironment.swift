@@ -32,7 +32,13 @@ enum CodeEnvironment {
     /// The path of `program`: itself when it contains a `/`, else the first executable file
     /// of that name in the folders of `path`.
     static func find(_ program: String, path: String?) -> String? {
-        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
+        if program.contains("/") {
+            // Relative to derive's folder, not the notebook's, where the process starts.
+            let absolute =
+                program.hasPrefix("/")
+                ? program : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(program)
+            return FileManager.default.isExecutableFile(atPath: absolute) ? absolute : nil
+        }
         for folder in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
             let candidate = (String(folder) as NSString).appendingPathComponent(program)
             var isDirectory: ObjCBool = false
