@@ -126,8 +126,8 @@ private func html(_ text: String, unsafe: Bool = false) -> String {
 
     @Test func cellsAreReplacedAndCodeIsEscaped() {
         #expect(
-            html("```gp\nlet a = 1\n```\n\n```swift\nlet b = a < 2\n```\n")
-                == "<section>cell 0</section>\n<pre><code class=\"language-swift\">let b = a &lt; 2\n</code></pre>\n")
+            html("```gp\nlet a = 1\n```\n\n```c\nint b = a < 2;\n```\n")
+                == "<section>cell 0</section>\n<pre><code class=\"language-c\">int b = a &lt; 2;\n</code></pre>\n")
     }
 
     @Test func headingsGetUniqueAnchors() {

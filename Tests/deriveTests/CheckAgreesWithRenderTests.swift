@@ -23,7 +23,8 @@ import Testing
     }
 
     /// The whole gallery, with a cache of its own that `check` fills and `render` reads, and a
-    /// time budget generous enough for a machine others share (the gallery is trusted).
+    /// time budget generous enough for a machine others share; its code cells run (the gallery
+    /// is trusted), with the Python DERIVE_PYTHON names, as make test sets it.
     @Test func theGalleryChecksAndRendersAlike() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
@@ -31,8 +32,13 @@ import Testing
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: root.appendingPathComponent("notebooks"), to: workspace.appendingPathComponent("notebooks"))
-        let check = try DeriveProcess.run(["check", "--time-limit", "600"], in: workspace)
-        let render = try DeriveProcess.run(["render", "-o", "out", "--time-limit", "600"], in: workspace)
+        // PATH for swiftc, DERIVE_PYTHON for the Python with the gallery's requirements.
+        let environment = ProcessInfo.processInfo.environment
+        let python = environment.filter { $0.key == "PATH" || $0.key == "DERIVE_PYTHON" }
+        let check = try DeriveProcess.run(
+            ["check", "--time-limit", "600", "--allow-code"], in: workspace, environment: python)
+        let render = try DeriveProcess.run(
+            ["render", "-o", "out", "--time-limit", "600", "--allow-code"], in: workspace, environment: python)
         #expect(check.stderr == render.stderr)
         #expect(check.status == render.status)
         #expect(check.status == 0)
