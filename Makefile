@@ -9,6 +9,10 @@
 #   make fixtures regenerate the scikit-learn reference values of the Numerics tests
 #   make browser-test  the gallery in headless Chromium at phone and wide-screen widths
 #   make math-font     remake the math font the reports embed (fonts/README.md)
+#   make install  a release build that runs without the Swift toolchain, with its man page
+#                 and shell completions, into $(DESTDIR)$(PREFIX) (default /usr/local)
+#   make uninstall  remove what make install installed
+#   make test-dist  install into a temporary prefix and test it outside the repository
 #
 # Every target installs the Debian packages it needs first. The check is idempotent:
 # a package whose pkg-config module is already found is skipped, and `apt-get update`
@@ -43,7 +47,8 @@ CODE_ENV := DERIVE_PYTHON=$(abspath $(CODE_PYTHON)) DERIVE_ALLOW_CODE=1
 
 .PHONY: deps test-deps code-deps browser-deps browser-test math-font build release render test lint check-gallery corpus \
 	corpus-crosscheck check-corpus bench bench-render screenshots \
-	pandoc-crosscheck fixtures format clean
+	pandoc-crosscheck fixtures format clean \
+	install-build install uninstall test-dist test-install
 
 ## deps: install the Debian packages derive builds against, if missing
 deps:
@@ -200,8 +205,76 @@ corpus-crosscheck: $(BENCH_STAMP)
 fixtures: $(BENCH_STAMP)
 	$(BENCH_PYTHON) Tests/NumericsTests/Fixtures/make_fixtures.py
 
+# --- Installing -------------------------------------------------------------------------
+#
+# The installed binary links the Swift standard library and Foundation statically
+# (--static-swift-stdlib), so it runs on a machine without the Swift toolchain; it needs only
+# the Debian runtime packages of libcmark, OpenBLAS and LAPACKE (the README names them, from
+# `ldd`). It is built in its own folder: the static link changes SwiftPM's build flags, and
+# sharing .build/release with `make bench` would rebuild everything at each switch.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+DATAROOTDIR ?= $(PREFIX)/share
+MANDIR ?= $(DATAROOTDIR)/man
+INSTALL ?= install
+# `install -s` strips the symbol table and debug information (83 MB → 61 MB); `make install
+# INSTALL_STRIP=` keeps them, for symbolicated crash backtraces.
+INSTALL_STRIP ?= -s
+INSTALL_BUILD := .build-install
+INSTALL_STAGE := $(INSTALL_BUILD)/stage
+DERIVE_STATIC := $(INSTALL_BUILD)/release/derive
+# The man page's date: the last commit's, so that two installs of one commit are identical.
+MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
+
+# Each installed file, under $(DESTDIR); `make uninstall` removes exactly these.
+INSTALLED_BIN := $(BINDIR)/derive
+INSTALLED_MAN := $(MANDIR)/man1/derive.1
+INSTALLED_BASH := $(DATAROOTDIR)/bash-completion/completions/derive
+INSTALLED_ZSH := $(DATAROOTDIR)/zsh/site-functions/_derive
+INSTALLED_FISH := $(DATAROOTDIR)/fish/vendor_completions.d/derive.fish
+
+## install-build: the static release binary, then its man page and completions, staged in
+## .build-install/stage. The man page comes from swift-argument-parser's generate-manual
+## tool (the engine of its `generate-manual` plugin) run on this binary: the plugin itself
+## would build derive a second time, in release mode and without the static link.
+install-build: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product derive --scratch-path $(INSTALL_BUILD)
+	$(SWIFT) build --product generate-manual --scratch-path $(INSTALL_BUILD)
+	rm -rf $(INSTALL_STAGE)
+	mkdir -p $(INSTALL_STAGE)
+	$(DERIVE_STATIC) --generate-completion-script bash > $(INSTALL_STAGE)/derive.bash
+	$(DERIVE_STATIC) --generate-completion-script zsh > $(INSTALL_STAGE)/_derive
+	$(DERIVE_STATIC) --generate-completion-script fish > $(INSTALL_STAGE)/derive.fish
+	$(INSTALL_BUILD)/debug/generate-manual $(DERIVE_STATIC) --date $(MANUAL_DATE) \
+	  --output-directory $(INSTALL_STAGE)
+
+## install: derive, its man page and its bash, zsh and fish completions
+install: install-build
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(dir $(DESTDIR)$(INSTALLED_BASH)) $(dir $(DESTDIR)$(INSTALLED_ZSH)) $(dir $(DESTDIR)$(INSTALLED_FISH))
+	$(INSTALL) -m 0755 $(INSTALL_STRIP) $(DERIVE_STATIC) $(DESTDIR)$(INSTALLED_BIN)
+	$(INSTALL) -m 0644 $(INSTALL_STAGE)/derive.1 $(DESTDIR)$(INSTALLED_MAN)
+	$(INSTALL) -m 0644 $(INSTALL_STAGE)/derive.bash $(DESTDIR)$(INSTALLED_BASH)
+	$(INSTALL) -m 0644 $(INSTALL_STAGE)/_derive $(DESTDIR)$(INSTALLED_ZSH)
+	$(INSTALL) -m 0644 $(INSTALL_STAGE)/derive.fish $(DESTDIR)$(INSTALLED_FISH)
+
+## uninstall: remove the files make install installed (folders are left: others share them)
+uninstall:
+	rm -f $(DESTDIR)$(INSTALLED_BIN) $(DESTDIR)$(INSTALLED_MAN) $(DESTDIR)$(INSTALLED_BASH) \
+	  $(DESTDIR)$(INSTALLED_ZSH) $(DESTDIR)$(INSTALLED_FISH)
+
+## test-dist: the tests of derive as others use it, which need a release build (minutes on
+## two cores) and so are not part of `make test`; .ci/run runs them after it
+test-dist: test-install
+
+## test-install: make install into a temporary prefix, then run the installed derive
+## outside the repository with no Swift toolchain on PATH (Tests/Distribution/install.sh)
+test-install:
+	SWIFT=$(SWIFT) bash Tests/Distribution/install.sh
+
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift Benchmarks
 
 clean:
-	rm -rf .build
+	rm -rf .build $(INSTALL_BUILD)
