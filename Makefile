@@ -48,7 +48,8 @@ CODE_ENV := DERIVE_PYTHON=$(abspath $(CODE_PYTHON)) DERIVE_ALLOW_CODE=1
 .PHONY: deps test-deps code-deps browser-deps browser-test math-font build release render test lint check-gallery corpus \
 	corpus-crosscheck check-corpus bench bench-render screenshots \
 	pandoc-crosscheck fixtures format clean \
-	install-build install uninstall test-dist test-install
+	install-build install uninstall test-dist test-install \
+	dist-deps test-action
 
 ## deps: install the Debian packages derive builds against, if missing
 deps:
@@ -264,9 +265,35 @@ uninstall:
 	rm -f $(DESTDIR)$(INSTALLED_BIN) $(DESTDIR)$(INSTALLED_MAN) $(DESTDIR)$(INSTALLED_BASH) \
 	  $(DESTDIR)$(INSTALLED_ZSH) $(DESTDIR)$(INSTALLED_FISH)
 
+# The distribution tests' tools from PyPI (pinned), in a git-ignored virtualenv.
+DIST_VENV := Tests/Distribution/.venv
+DIST_STAMP := $(DIST_VENV)/.installed
+
+$(DIST_STAMP): Tests/Distribution/requirements.txt
+	python3 -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/pip install -q -r Tests/Distribution/requirements.txt
+	touch $(DIST_STAMP)
+
+## dist-deps: what the distribution tests run besides derive: shellcheck and man from Debian
+## (if missing), actionlint, check-jsonschema and pre-commit from PyPI
+dist-deps: $(DIST_STAMP)
+	@missing=""; \
+	command -v shellcheck >/dev/null 2>&1 || missing="shellcheck"; \
+	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
+	if [ -n "$$missing" ]; then \
+	  echo "derive: installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
 ## test-dist: the tests of derive as others use it, which need a release build (minutes on
 ## two cores) and so are not part of `make test`; .ci/run runs them after it
-test-dist: test-install
+test-dist: test-install test-action
+
+## test-action: the Action's YAML linted, and its script run on a fixture repository with the
+## runner's variables faked (Tests/Distribution/action.sh)
+test-action: dist-deps
+	SWIFT=$(SWIFT) bash Tests/Distribution/action.sh
 
 ## test-install: make install into a temporary prefix, then run the installed derive
 ## outside the repository with no Swift toolchain on PATH (Tests/Distribution/install.sh)

@@ -9,6 +9,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+# shellcheck source=Tests/Distribution/lib.sh
 source "$here/lib.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/derive-install.XXXXXX")
@@ -38,17 +39,18 @@ expect_no_match "ldd finds every library" "$libraries" 'not found'
 
 # The README names the Debian package of every library ldd lists.
 readme=$(cat "$repo/README.md")
-for library in $(awk '$2 == "=>" { print $3 }' <<<"$libraries"); do
+while read -r library; do
   # dpkg knows a file by the path its package installed (/lib or /usr/lib, a symlink or not).
   package=$( (dpkg -S "$library" || dpkg -S "$(readlink -f "$library")") 2>/dev/null | head -1 | cut -d: -f1)
   # As a word: `liblapacke` is not named by `liblapacke-dev`.
+  # shellcheck disable=SC2001 # a character class, beyond ${//}
   pattern=$(sed 's/[][\.*^$+?(){}|]/\\&/g' <<<"$package")
   if [ -n "$package" ] && grep -qE "(^|[ \`])$pattern([ \`,]|$)" <<<"$readme"; then
     pass "the README names $package (for $(basename "$library"))"
   else
     fail "the README names $package (for $(basename "$library"))" "ldd: $library"
   fi
-done
+done < <(awk '$2 == "=>" { print $3 }' <<<"$libraries")
 
 run "$work" "${clean_env[@]}" sh -c 'command -v swift swiftc || true'
 expect_equal "no Swift toolchain on the clean PATH" "" "$stdout"
@@ -78,6 +80,7 @@ for subcommand in render check; do
 done
 
 # The bash completion completes the subcommands.
+# shellcheck disable=SC2016 # expanded by the inner bash
 completion=$("${clean_env[@]}" bash -c 'source "$1"; COMP_WORDS=(derive ""); COMP_CWORD=1
   COMP_LINE="derive "; COMP_POINT=7; _derive derive "" derive; printf "%s\n" "${COMPREPLY[@]}"' _ \
   "$prefix/share/bash-completion/completions/derive" 2>&1)

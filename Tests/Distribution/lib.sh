@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Assertions shared by the distribution tests (install.sh, action.sh, pre-commit.sh).
 #
 # Each assertion prints one line, `ok` or `FAIL` with what was expected and what came;
