@@ -49,7 +49,8 @@ CODE_ENV := DERIVE_PYTHON=$(abspath $(CODE_PYTHON)) DERIVE_ALLOW_CODE=1
 	corpus-crosscheck check-corpus bench bench-render screenshots \
 	pandoc-crosscheck fixtures format clean \
 	install-build install uninstall test-dist test-install \
-	dist-deps test-action
+	dist-deps test-action \
+	test-pre-commit
 
 ## deps: install the Debian packages derive builds against, if missing
 deps:
@@ -288,11 +289,16 @@ dist-deps: $(DIST_STAMP)
 
 ## test-dist: the tests of derive as others use it, which need a release build (minutes on
 ## two cores) and so are not part of `make test`; .ci/run runs them after it
-test-dist: test-install test-action
+test-dist: test-install test-action test-pre-commit
+
+## test-pre-commit: the hooks of .pre-commit-hooks.yaml through `pre-commit try-repo` on a
+## fixture repository (Tests/Distribution/pre-commit.sh); pre-commit builds derive itself
+test-pre-commit: dist-deps install-build
+	bash Tests/Distribution/pre-commit.sh
 
 ## test-action: the Action's YAML linted, and its script run on a fixture repository with the
 ## runner's variables faked (Tests/Distribution/action.sh)
-test-action: dist-deps
+test-action: dist-deps install-build
 	SWIFT=$(SWIFT) bash Tests/Distribution/action.sh
 
 ## test-install: make install into a temporary prefix, then run the installed derive
@@ -304,4 +310,4 @@ format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift Benchmarks
 
 clean:
-	rm -rf .build $(INSTALL_BUILD)
+	rm -rf .build $(INSTALL_BUILD) .build-precommit

@@ -11,6 +11,8 @@ repo=$(cd "$here/../.." && pwd)
 source "$here/lib.sh"
 export PATH="$here/.venv/bin:$PATH"
 script="$repo/Action/derive-action.sh"
+derive_bin=${DERIVE_BIN:-$repo/.build-install/release/derive}
+[ -x "$derive_bin" ] || { echo "action.sh: no derive at $derive_bin (make install-build)" >&2; exit 2; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/derive-action.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -26,6 +28,16 @@ run "$repo" actionlint .github/workflows/derive.yml
 expect_status "actionlint passes the repository's workflow, which uses the Action" 0
 run "$repo" shellcheck -x Action/derive-action.sh Tests/Distribution/lib.sh Tests/Distribution/*.sh
 expect_status "shellcheck passes the Action's script and these tests" 0
+
+# The workflow derive init writes, in a repository of its own.
+mkdir -p "$work/initialised"
+git init -q "$work/initialised"
+run "$work/initialised" "$derive_bin" init
+expect_status "derive init writes a repository" 0
+run "$work/initialised" actionlint .github/workflows/derive.yml
+expect_status "actionlint passes the workflow derive init writes" 0
+run "$work/initialised" check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/derive.yml
+expect_status "the workflow derive init writes follows the workflow schema" 0
 
 # The linters do fail: an input the Action does not have, and metadata that is not an Action's.
 # (actionlint finds `./` from the root of a git repository, and checks nothing without one.)

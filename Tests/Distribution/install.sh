@@ -60,6 +60,14 @@ expect_status "derive --version runs" 0
 expect_equal "derive --version prints the version" "$(sed -n 's/.*current = "\(.*\)"/\1/p' \
   "$repo/Sources/Report/Version.swift")" "$stdout"
 
+# The first minutes of a new user: an empty folder, derive init, check, render.
+empty="$work/empty"
+mkdir -p "$empty"
+run "$empty" "${clean_env[@]}" sh -c 'derive init && derive check && derive render'
+expect_status "in an empty folder, derive init && derive check && derive render exit 0" 0
+expect_contains "derive check passes the starter notebook" "$stdout" "notebooks/rbf-chain-rule.md: 2 checks: 2 pass"
+expect_file "derive render writes its report" "$empty/output/rbf-chain-rule.html"
+
 # A notebook that reads a data file, in a folder outside the repository.
 project="$work/project"
 mkdir -p "$project/notebooks"
@@ -75,7 +83,7 @@ expect_contains "the report shows the data file's values" "$(cat "$project/outpu
 
 # The man page reads, and names every subcommand.
 manual=$(MANWIDTH=100 man -l "$prefix/share/man/man1/derive.1" 2>&1)
-for subcommand in render check; do
+for subcommand in render check init; do
   expect_contains "the man page describes derive $subcommand" "$manual" "$subcommand"
 done
 
@@ -84,7 +92,7 @@ done
 completion=$("${clean_env[@]}" bash -c 'source "$1"; COMP_WORDS=(derive ""); COMP_CWORD=1
   COMP_LINE="derive "; COMP_POINT=7; _derive derive "" derive; printf "%s\n" "${COMPREPLY[@]}"' _ \
   "$prefix/share/bash-completion/completions/derive" 2>&1)
-for subcommand in render check; do
+for subcommand in render check init; do
   expect_contains "bash completes 'derive $subcommand'" "$completion" "$subcommand"
 done
 
