@@ -13,7 +13,7 @@ struct DeriveCommand: ParsableCommand {
             --check, a report is stale), 3 when a notebook has an error, 64 for a usage error.
             """,
         version: "0.1.0",
-        subcommands: [RenderCommand.self, CheckCommand.self, InitCommand.self])
+        subcommands: [RenderCommand.self, CheckCommand.self, InitCommand.self, WatchCommand.self])
 
     /// Runs the command line with one BLAS thread unless OPENBLAS_NUM_THREADS says otherwise.
     static func main() {
