@@ -83,7 +83,7 @@ expect_contains "the report shows the data file's values" "$(cat "$project/outpu
 
 # The man page reads, and names every subcommand.
 manual=$(MANWIDTH=100 man -l "$prefix/share/man/man1/derive.1" 2>&1)
-for subcommand in render check init; do
+for subcommand in render check init watch; do
   expect_contains "the man page describes derive $subcommand" "$manual" "$subcommand"
 done
 
@@ -92,7 +92,7 @@ done
 completion=$("${clean_env[@]}" bash -c 'source "$1"; COMP_WORDS=(derive ""); COMP_CWORD=1
   COMP_LINE="derive "; COMP_POINT=7; _derive derive "" derive; printf "%s\n" "${COMPREPLY[@]}"' _ \
   "$prefix/share/bash-completion/completions/derive" 2>&1)
-for subcommand in render check init; do
+for subcommand in render check init watch; do
   expect_contains "bash completes 'derive $subcommand'" "$completion" "$subcommand"
 done
 
