@@ -13,6 +13,8 @@ public struct WatchSession {
         public var lines: [String] = []
         /// Diagnostics not seen in the notebook's previous run, for stderr.
         public var diagnostics: [Diagnostic] = []
+        /// Files that could not be read or written (`path: error: message (while …)`), for stderr.
+        public var failures: [String] = []
     }
 
     private struct Tracked {
@@ -75,7 +77,7 @@ public struct WatchSession {
         do {
             jobs = try RenderPipeline.jobs(paths: paths, outputDirectory: outputDirectory)
         } catch {
-            update.lines.append("\(error)")
+            update.failures.append("\(error)")
             return update
         }
         let current = Set(jobs.map(\.notebook))
@@ -94,7 +96,7 @@ public struct WatchSession {
             if let before, try pipeline.inputs(of: job) == before.inputs { return }
             rendered = try pipeline.render(job)
         } catch {
-            update.lines.append("\(error)")
+            update.failures.append("\(error)")
             return
         }
         let run = rendered.run
@@ -113,7 +115,7 @@ public struct WatchSession {
             do {
                 try RenderPipeline.write(rendered.html, to: job.report)
             } catch {
-                update.lines.append("\(error)")
+                update.failures.append("\(error)")
                 return
             }
             let counts = CheckSummary.counts(run.outcome)

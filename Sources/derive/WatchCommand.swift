@@ -66,6 +66,7 @@ struct WatchCommand: ParsableCommand {
 
     private func show(_ update: WatchSession.Update) {
         Terminal.report(update.diagnostics)
+        for failure in update.failures { Terminal.printError(failure + "\n") }
         for line in update.lines { say(line) }
     }
 

@@ -74,7 +74,7 @@ sed 's/\\tfrac12 \\operatorname/\\operatorname/' "$consumer/notebooks/lml-gradie
 git -C "$consumer" add notebooks/lost-half.md
 run "$consumer" pre-commit run derive-check
 expect_status "derive-check fails a commit with a failing check" 1
-expect_contains "and shows the check's line" "$stdout" "notebooks/lost-half.md:22:1: FAIL"
+expect_contains "and shows the check's line" "$stdout" "notebooks/lost-half.md:23:3: FAIL"
 expect_contains "with the hint" "$stdout" "the claim has a factor 2 too many (a lost ½?)"
 git -C "$consumer" rm -q -f notebooks/lost-half.md
 

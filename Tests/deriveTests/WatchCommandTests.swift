@@ -138,7 +138,20 @@ private final class WatchProcess: @unchecked Sendable {
             contentsOf: workspace.appendingPathComponent("output/regression.html"), encoding: .utf8)
         #expect(regression.contains("<code>[0, 0.5, 1, 2.5]&#39;</code>"))
 
+        // A notebook that appears is rendered; one that goes is named, its report left.
+        mark = watch.stdout.count
+        let added = workspace.appendingPathComponent("notebooks/added.md")
+        try saveLikeAnEditor("# Added\n\nNo checks yet.\n", to: added)
+        #expect(watch.waitFor("output/added.html: rendered", after: mark))
+        #expect(String(watch.stdout.dropFirst(mark)) == "output/added.html: rendered, 0 checks: 0 pass\n")
+        mark = watch.stdout.count
+        try FileManager.default.removeItem(at: added)
+        #expect(watch.waitFor("gone", after: mark))
+        #expect(String(watch.stdout.dropFirst(mark)) == "notebooks/added.md: gone; its report stays\n")
+        #expect(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("output/added.html").path))
+
         #expect(watch.interrupt() == 0)
+        #expect(!watch.stderr.contains("error: cannot"))
     }
 
     @Test func watchRefusesAFolderThatDoesNotExist() throws {
