@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
-            Terminal.printError("\(directory): error: not a folder\n")
+            Terminal.showError("\(directory): error: not a folder")
             throw ExitCode(64)
         }
         var created = 0
@@ -34,7 +34,7 @@ struct InitCommand: ParsableCommand {
                     print("skipped \(path): it exists")
                 }
             } catch {
-                Terminal.printError("\(error)\n")
+                Terminal.showError("\(error)")
                 throw ExitCode(1)
             }
         }

@@ -1,5 +1,5 @@
 import Foundation
-import Report
+import Pipeline
 
 #if canImport(Glibc)
     import Glibc

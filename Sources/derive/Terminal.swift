@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Pipeline
+import Report
 
 /// Where output goes: results on stdout, diagnostics on stderr, colours only on a terminal
 /// and never under `NO_COLOR`.
@@ -30,6 +31,34 @@ enum Terminal {
         case .orphan(let path):
             print("orphan: \(path) (no notebook renders to it any more)")
         }
+    }
+
+    /// Shows what a watch session reports, each line at once (someone is waiting for it).
+    static func watched(_ event: WatchEvent) {
+        switch event {
+        case .diagnostics(let diagnostics):
+            printError(DiagnosticRenderer(colors: colors).render(diagnostics))
+        case .failure(let error):
+            printError("\(error)\n")
+        case .changes(let old, let new):
+            for line in ChangeSummary.changes(from: old, to: new) { say(line) }
+        case .written(let report, let run, let first):
+            say(ChangeSummary.written(report, run: run, first: first))
+        case .kept(let job):
+            say("\(job.report): kept, since \(job.notebook) has an error (shown above)")
+        case .gone(let notebook):
+            say("\(notebook): gone; its report stays")
+        }
+    }
+
+    /// A line on stdout, written at once rather than when a buffer fills.
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// A line on stderr.
+    static func showError(_ line: String) {
+        printError(line + "\n")
     }
 
     /// `body`, with a notebook that cannot be found turned into a usage error (exit 64).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Report
 
 /// Set by SIGINT and SIGTERM; read by the watch loop.
@@ -25,30 +26,29 @@ struct WatchCommand: ParsableCommand {
     var unsafeHTML = false
 
     func run() throws {
-        let pipeline = RenderPipeline(options: ReportOptions(unsafeHTML: unsafeHTML), cache: notebooks.cache)
-        do {
-            _ = try RenderPipeline.jobs(paths: notebooks.notebookPaths, outputDirectory: output)
-        } catch {
-            Terminal.printError("\(error)\n")
-            throw ExitCode(64)
+        let paths = notebooks.notebookPaths
+        _ = try Terminal.exitingOnUsageError { () throws(StageError) in
+            try Job.find(paths: paths, outputDirectory: output)
         }
         let watcher: FolderWatcher
         do {
             watcher = try FolderWatcher()
         } catch {
-            Terminal.printError("error: \(error)\n")
+            Terminal.showError("error: \(error)")
             throw ExitCode(1)
         }
         stopOnInterrupt()
 
-        var session = WatchSession(pipeline: pipeline, paths: notebooks.notebookPaths, outputDirectory: output)
+        let options = ReportOptions(unsafeHTML: unsafeHTML)
+        let render = { (run: NotebookRun) in ReportPage(run: run, options: options).html() }
+        var session = WatchSession(pipeline: notebooks.session.pipeline, paths: paths, outputDirectory: output)
         // Watched before rendering, so that a change made while rendering is seen.
         for folder in session.folders { watcher.watch(folder) }
-        show(session.refresh())
-        say("watching \(notebooks.notebookPaths.joined(separator: " ")) (Ctrl-C to stop)")
+        session.refresh(render: render, report: Terminal.watched)
+        Terminal.say("watching \(paths.joined(separator: " ")) (Ctrl-C to stop)")
         while watcher.waitForChange(stop: { stopRequested != 0 }) {
             for folder in session.folders { watcher.watch(folder) }
-            show(session.refresh())
+            session.refresh(render: render, report: Terminal.watched)
         }
     }
 
@@ -62,16 +62,5 @@ struct WatchCommand: ParsableCommand {
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-    }
-
-    private func show(_ update: WatchSession.Update) {
-        Terminal.report(update.diagnostics)
-        for failure in update.failures { Terminal.printError(failure + "\n") }
-        for line in update.lines { say(line) }
-    }
-
-    /// A line on stdout at once, not when a buffer fills: someone is waiting for it.
-    private func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }
