@@ -127,18 +127,4 @@ import Testing
         #expect(result.stderr == "notes.txt: error: not a folder\n")
         #expect(result.stdout == "")
     }
-
-    @Test func theWorkflowUsesTheActionTheReadmeNames() throws {
-        let folder = try emptyFolder()
-        #expect(try DeriveProcess.run(["init"], in: folder).status == 0)
-        let workflow = try text(folder, ".github/workflows/derive.yml")
-        let uses = workflow.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.hasPrefix("- uses: ") && !$0.hasPrefix("- uses: actions/") }
-        #expect(uses.count == 1)
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-            "../../README.md")
-        let readmeText = try String(contentsOf: readme, encoding: .utf8)
-        let action = uses.first.map { String($0.dropFirst("- ".count)) } ?? "(none)"
-        #expect(readmeText.contains(action), "the README does not show '\(action)'")
-    }
 }
