@@ -116,7 +116,7 @@ DERIVE_BIN_DIR="$bin_dir" run "$fixture" "$script" build
 expect_status "build builds and installs derive" 0
 echo "     (build took $((SECONDS - started)) s)"
 expect_contains "build says derive is ready" "$stdout" "derive $(sed -n 's/.*current = "\(.*\)"/\1/p' \
-  "$repo/Sources/Report/Version.swift") is ready"
+  "$repo/Sources/Pipeline/Version.swift") is ready"
 built=$(sha256sum <"$bin_dir/bin/derive")
 DERIVE_BIN_DIR="$bin_dir" run "$fixture" "$script" build
 expect_status "build with a restored binary exits 0" 0

@@ -58,7 +58,7 @@ expect_equal "no Swift toolchain on the clean PATH" "" "$stdout"
 run "$work" "${clean_env[@]}" derive --version
 expect_status "derive --version runs" 0
 expect_equal "derive --version prints the version" "$(sed -n 's/.*current = "\(.*\)"/\1/p' \
-  "$repo/Sources/Report/Version.swift")" "$stdout"
+  "$repo/Sources/Pipeline/Version.swift")" "$stdout"
 
 # The first minutes of a new user: an empty folder, derive init, check, render.
 empty="$work/empty"
