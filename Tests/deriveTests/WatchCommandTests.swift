@@ -57,7 +57,8 @@ private final class WatchProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(10)
         while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
-            process.terminate()
+            // Never leave it behind: SIGTERM is one of the signals it catches.
+            kill(process.processIdentifier, SIGKILL)
             return -1
         }
         return process.terminationStatus
