@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
-            Terminal.showError("\(directory): error: not a folder")
+            Terminal.sayOnStderr("\(directory): error: not a folder")
             throw ExitCode(64)
         }
         var created = 0
@@ -34,7 +34,7 @@ struct InitCommand: ParsableCommand {
                     print("skipped \(path): it exists")
                 }
             } catch {
-                Terminal.showError("\(error)")
+                Terminal.sayOnStderr("\(error)")
                 throw ExitCode(1)
             }
         }

@@ -56,8 +56,8 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    /// A line on stderr.
-    static func showError(_ line: String) {
+    /// A line on stderr, as given.
+    static func sayOnStderr(_ line: String) {
         printError(line + "\n")
     }
 

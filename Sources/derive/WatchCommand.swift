@@ -34,7 +34,7 @@ struct WatchCommand: ParsableCommand {
         do {
             watcher = try FolderWatcher()
         } catch {
-            Terminal.showError("error: \(error)")
+            Terminal.sayOnStderr("error: \(error)")
             throw ExitCode(1)
         }
         stopOnInterrupt()
